@@ -26,6 +26,7 @@ class Person:
     name: str
     gender: Literal["f", "m"] | None
     mentions: tuple[Span, ...]
+    roles: tuple[str, ...] = ()  # role nouns the article puts next to the name ("expert", "opposant")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Quote:
     kind: QuoteKind
     speaker_named: bool = True  # False for unnamed sources ("une source proche du dossier")
     cue: Span | None = None  # the attribution (speech verb, "selon X", "X :") that names the speaker
+    caption: bool = False  # a pull quote or caption repeating a quote with the speaker's name
 
 
 @dataclass(frozen=True)
