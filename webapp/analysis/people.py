@@ -1,16 +1,320 @@
-"""People named in the article, each under one canonical name (the fullest form the article gives)."""
+"""People named in the article, each under one canonical name (the fullest form the article gives).
+
+Mentions come from the parser's PER entities and from capitalised words after a civil title (``M.``,
+``Mme``, ``le Dr``) that the entity recogniser misses.  A mention joins a person when each of its name parts
+matches one of theirs, ignoring case and accents and allowing one typing slip in a longer part
+(``OIga``/``Olga``, ``Dimitri``/``Dmitri``), because an article names one person in several ways.
+"""
 
 from __future__ import annotations
 
-from .results import Person
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicon import table, word_set
+from .results import Person, Span
 from .text import Article
+
+_NAME_POS = {"PROPN", "NOUN", "X", "ADJ", "VERB"}  # the tagger often mislabels foreign names
+_DETERMINERS = {"le", "la", "l'", "les", "un", "une", "du", "de", "des", "d'"}
+
+
+@dataclass
+class _Cluster:
+    parts: list[str]  # display forms of the fullest name
+    keys: list[str]  # folded forms, same order
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (norm start, norm end, first token)
+    gender_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    roles: set[str] = field(default_factory=set)
+    seps: list[str] = field(default_factory=list)  # what follows each part in the fullest mention
+    spellings: list[tuple[str, int]] = field(default_factory=list)  # (name word, weight) of every mention
+
+    @property
+    def name(self) -> str:
+        return "".join(p + s for p, s in zip(self.parts, self.seps)).strip()
+
+    def settle_spelling(self) -> None:
+        """Each part as the article spells it most often, so that one typo does not become the name."""
+        for n, key in enumerate(self.keys):
+            counts: dict[str, int] = {}
+            for w, weight in self.spellings:
+                if parts_match(fold(w), key):
+                    counts[_display(w)] = counts.get(_display(w), 0) + weight + (0 if w.isupper() and len(w) > 1 else 2)
+            if counts:
+                self.parts[n] = max(counts, key=lambda w: (counts[w], fold(w) == key))
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form of a name part."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+def parts_match(mention: str, name: str) -> bool:
+    """Whether a folded name part denotes the same as another: equal, or one slip apart in a long part."""
+    if mention == name:
+        return True
+    return min(len(mention), len(name)) >= 4 and _within_one_edit(mention, name)
+
+
+def _titles() -> dict[str, str]:
+    return {row[0].casefold(): (row[1] if len(row) > 1 else "-") for row in table("person_titles")}
+
+
+def _display(word: str) -> str:
+    """``VLADIMIR`` → ``Vladimir``: headline capitals are not part of the name."""
+    if len(word) > 1 and word.isupper():
+        return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+    return word
+
+
+def _is_name_token(tok) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and tok.pos_ in _NAME_POS and any(c.isalpha() for c in text)
+
+
+def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
+    """(first token, last token + 1, gender given by a title) of every name-like mention, in order."""
+    doc = article.doc
+    titles = _titles()
+    found: dict[int, tuple[int, int, str | None]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            continue
+        start, end = ent.start, ent.end
+        gender = None
+        # Titles inside the entity ("Dr Benhamou", "M. Désir") tell gender and are not part of the name.
+        while start < end and doc[start].text.casefold() in titles:
+            g = titles[doc[start].text.casefold()]
+            gender = g if g != "-" else gender
+            start += 1
+        while start < end and not _is_name_token(doc[start]):
+            start += 1
+        while end > start and not _is_name_token(doc[end - 1]):
+            end -= 1
+        if start >= end:
+            continue
+        if end - start == 1 and not _plausible_single_name(doc[start]):
+            continue
+        found[start] = (start, end, gender)
+    # Names after a title that the recogniser missed ("Mme Dupont", "le Dr Martin").
+    for tok in doc:
+        key = tok.text.casefold()
+        if key in titles and tok.i + 1 < len(doc) and _is_name_token(doc[tok.i + 1]):
+            start = tok.i + 1
+            if any(s <= start < e for s, e, _ in found.values()):
+                g = titles[key]
+                if g != "-" and start in found:
+                    s, e, _ = found[start]
+                    found[start] = (s, e, g)
+                continue
+            end = start
+            while end < len(doc) and end - start < 4 and _is_name_token(doc[end]):
+                end += 1
+            g = titles[key]
+            found[start] = (start, end, g if g != "-" else None)
+    return [found[k] for k in sorted(found)]
+
+
+def _plausible_single_name(tok) -> bool:
+    """A lone capitalised word is a name unless it is an ordinary word (sentence-initial verbs, "Dieux")."""
+    if tok.pos_ == "VERB":
+        return False
+    lower = tok.text.lower()
+    vocab = tok.doc.vocab
+    if tok.is_sent_start and tok.pos_ != "PROPN":
+        return False
+    # A word the model knows in lower case is a common noun or adjective written with a capital.
+    return not (tok.pos_ != "PROPN" and vocab.has_vector(lower) and lower != tok.text)
+
+
+def _gender_from_context(doc, start: int, end: int) -> str | None:
+    """Gender told by the words around a mention: ``la ministre X``, ``X, experte``."""
+    titles = _titles()
+    i = start - 1
+    while i >= 0 and doc[i].text.casefold() in titles:
+        i -= 1
+    # A role noun or a determiner just before the name: "sa porte-parole X", "le Dr X", "la présidente X".
+    if i >= 0:
+        tok = doc[i]
+        if tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and not tok.text[0].isupper()):
+            g = _noun_gender(tok)
+            if g:
+                return g
+            if i > 0 and doc[i - 1].pos_ == "DET" and _is_role(tok):
+                g = doc[i - 1].morph.get("Gender")
+                if g and doc[i - 1].morph.get("Number") != ["Plur"]:
+                    return "f" if g[0] == "Fem" else "m"
+        elif tok.pos_ == "DET" and i < start - 1:  # "le Dr X": the determiner agrees with the person
+            g = tok.morph.get("Gender")
+            if g and tok.morph.get("Number") != ["Plur"]:
+                return "f" if g[0] == "Fem" else "m"
+    # An apposition right after: "X, experte russe", "X, ouvrier de 26 ans".
+    if end + 1 < len(doc) and doc[end].text == ",":
+        tok = doc[end + 1]
+        if tok.pos_ == "DET" and end + 2 < len(doc):
+            tok = doc[end + 2]
+        if tok.pos_ in {"NOUN", "ADJ"} and not tok.text[0].isupper():
+            return _noun_gender(tok)
+    return None
+
+
+def _is_role(tok) -> bool:
+    roles = word_set("person_roles")
+    lower = tok.text.casefold()
+    return lower in roles or (lower.endswith("e") and lower[:-1] in roles) or tok.lemma_.casefold() in roles
+
+
+def _noun_gender(tok) -> str | None:
+    """Gender of a role noun: the feminine "-e" of "experte", "présidente"; None for "ministre"."""
+    if tok.morph.get("Number") == ["Plur"] or not _is_role(tok):
+        return None
+    roles = word_set("person_roles")
+    lower = tok.text.casefold()
+    if lower in roles and not lower.endswith("e"):
+        return "m"
+    if lower.endswith("e") and lower[:-1] in roles:
+        return "f"
+    if lower.endswith("trice") or lower.endswith("euse"):
+        return "f"
+    return None
+
+
+def _roles_around(doc, start: int, end: int) -> set[str]:
+    """Role nouns the article puts next to a name ("l'opposant X", "X, porte-parole de ...")."""
+    roles = word_set("person_roles")
+    out: set[str] = set()
+    i = start - 1
+    while i >= 0 and doc[i].pos_ in {"ADJ", "PROPN"} and not _is_name_token(doc[i]):
+        i -= 1
+    if i >= 0 and doc[i].lemma_.casefold() in roles:
+        out.add(doc[i].lemma_.casefold())
+    if end + 1 < len(doc) and doc[end].text == ",":
+        j = end + 1
+        if doc[j].pos_ == "DET" and j + 1 < len(doc):
+            j += 1
+        lemma = doc[j].lemma_.casefold()
+        if lemma in roles:
+            out.add(lemma)
+        elif lemma.endswith("e") and lemma[:-1] in roles:  # "experte" lemmatised as itself
+            out.add(lemma[:-1])
+    return out
+
+
+def _cluster_for(clusters: list[_Cluster], keys: list[str]) -> _Cluster | None:
+    """The person whose name parts contain every part of the mention, in order; the latest one on a tie."""
+    best = None
+    for cluster in clusters:
+        pos = 0
+        ok = True
+        for key in keys:
+            while pos < len(cluster.keys) and not parts_match(key, cluster.keys[pos]):
+                pos += 1
+            if pos == len(cluster.keys):
+                ok = False
+                break
+            pos += 1
+        if ok:
+            exact = all(any(k == ck for ck in cluster.keys) for k in keys)
+            if best is None or (exact and not best[1]):
+                best = (cluster, exact)
+    return best[0] if best else None
 
 
 def find_people(article: Article) -> list[Person]:
-    """TODO(quotes agent): cluster PER entities into people with canonical names and gender."""
-    return []
+    """People named in the article, each with the fullest name given, a gender when the text tells it,
+    and the original-offset span of every mention."""
+    doc = article.doc
+    candidates = _mention_candidates(article)
+    # Longest names first, so that "Olga" joins "Olga Lautman" rather than founding a person.
+    order = sorted(range(len(candidates)), key=lambda k: (-(candidates[k][1] - candidates[k][0]), k))
+    clusters: list[_Cluster] = []
+    for k in order:
+        start, end, title_gender = candidates[k]
+        toks = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
+        words = [t.text for t in toks]
+        keys = [fold(w) for w in words]
+        cluster = _cluster_for(clusters, keys)
+        if cluster is None:
+            seps = [doc[start:end].text[t.idx + len(t) - doc[start].idx:
+                                        (toks[n + 1].idx if n + 1 < len(toks) else t.idx + len(t)) - doc[start].idx]
+                    for n, t in enumerate(toks)]
+            cluster = _Cluster(parts=[_display(w) for w in words], keys=keys, seps=seps)
+            clusters.append(cluster)
+        # A name in a full sentence counts more than one in a caption line, where typos abound.
+        weight = 2 if doc[end - 1].sent[-1].is_punct else 1
+        cluster.spellings.extend((w, weight) for w in words)
+        span = doc[start:end]
+        cluster.mentions.append((span.start_char, span.end_char, start))
+        gender = title_gender or _gender_from_context(doc, start, end)
+        if gender:
+            cluster.gender_votes[gender] += 1 + (title_gender is not None)
+        cluster.roles |= _roles_around(doc, start, end)
+    _add_bare_mentions(doc, clusters)
+    people = []
+    for cluster in sorted(clusters, key=lambda c: min(m[0] for m in c.mentions)):
+        cluster.settle_spelling()
+        votes = cluster.gender_votes
+        gender = "f" if votes["f"] > votes["m"] else "m" if votes["m"] > votes["f"] else None
+        mentions = tuple(sorted({article.span(s, e) for s, e, _ in cluster.mentions},
+                                key=lambda sp: sp.start))
+        people.append(Person(name=cluster.name, gender=gender, mentions=mentions,
+                             roles=tuple(sorted(cluster.roles))))
+    return people
+
+
+def _add_bare_mentions(doc, clusters: list[_Cluster]) -> None:
+    """Capitalised words the recogniser left out ("Mais Olga a déclaré") that match a known name part."""
+    index: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        for key in cluster.keys:
+            index.setdefault(key, []).append(cluster)
+    covered = {t for c in clusters for s, e, t0 in c.mentions for t in range(t0, t0 + 8)
+               if t < len(doc) and doc[t].idx < e}
+    for tok in doc:
+        if tok.i in covered or not _is_name_token(tok) or tok.pos_ == "VERB":
+            continue
+        owners = index.get(fold(tok.text))
+        if owners and len(owners) == 1:
+            owners[0].mentions.append((tok.idx, tok.idx + len(tok.text), tok.i))
+            owners[0].spellings.append((tok.text, 1))
 
 
 def canonical_name(people: list[Person], mention: str) -> str | None:
-    """The canonical name of the person a mention ("Dr Alexander", "Olga") refers to, if any."""
+    """The canonical name of the person a mention ("Dr Martin", "Olga") refers to, if any."""
+    titles = _titles()
+    words = [w for w in mention.replace(",", " ").split() if w.casefold() not in titles
+             and w.casefold() not in _DETERMINERS]
+    keys = [fold(w) for w in words]
+    if not keys:
+        return None
+    for person in people:
+        if [fold(w) for w in person.name.split()] == keys:
+            return person.name
+    clusters = [_Cluster(parts=p.name.split(), keys=[fold(w) for w in p.name.split()]) for p in people]
+    match = _cluster_for(clusters, keys)
+    return match.name if match else None
+
+
+def person_at(people: list[Person], start: int, end: int) -> Person | None:
+    """The person with a mention inside the original range [start, end)."""
+    for person in people:
+        for m in person.mentions:
+            if m.start >= start and m.end <= end:
+                return person
     return None
