@@ -1,12 +1,729 @@
-"""Questions built from the analysis: who_quoted, figure_source, editorializing."""
+"""Questions built from the analysis: who_quoted, figure_source, editorializing.
+
+Every question must be provable from the text in front of the class: its answer comes from a span an
+extractor found, its distractors are checked not to be right as well, and its evidence points into the
+original text.  When a question would be doubtful it is skipped rather than emitted.  Nothing here parses:
+the article's single parse is reused, so building questions costs next to nothing.
+
+Discernment, not reflexes: players of inoculation games learn to answer "no source" more often rather than
+to tell good sourcing from bad.  So the right answers vary within an article: well-sourced figures are
+asked about when the article has them, and no source class is the answer to more than half of an
+article's figure questions.
+"""
 
 from __future__ import annotations
 
-from .results import Editorial, Figure, Person, Question, Quote
+import hashlib
+import random
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .lexicon import table
+from .results import SOURCE_CLASSES, Choice, Editorial, Figure, Person, Question, Quote, Span
 from .text import Article
 
+MAX_PER_KIND = 6  # questions of one kind per article
+MAX_PER_SPEAKER = 2  # who_quoted questions whose answer is the same person
+MIN_QUOTE_WORDS = 5  # shorter quotes are too easy to guess or too ambiguous to ask about
+PROMPT_QUOTE_WORDS = 24  # longer quotes are cut with « … » in the prompt
+MAX_LENGTH_GAP = 3  # words between the loaded phrase and a neutral distractor, beyond which length betrays it
+NEUTRAL_MAX_WORDS = 6
+JOURNALIST = "Le journaliste lui-même"
+NBSP = "\u00a0"
+
+WHO_QUOTED_PROMPT = "Qui a dit : «{nbsp}{quote}{nbsp}» ?"
+WHERE_FROM_PROMPT = "D'où vient ce chiffre : «{nbsp}{figure}{nbsp}» ?"
+VERIFIED_PROMPT = "Ce chiffre est-il vérifié de manière indépendante : «{nbsp}{figure}{nbsp}» ?"
+EDITORIAL_PROMPT = "Quelle expression relève de l'éditorialisation ?"
+
+# Source classes a student could defend as right for the same figure: a minister speaking is both
+# "official" and "a named person"; official statistics are both "official" and "a study".  Offering both
+# would make the question arguable, so a correct class never has its confusable neighbour as a distractor.
+CONFUSABLE = {
+    "official": {"person", "study"},
+    "person": {"official"},
+    "study": {"official"},
+}
+BASE_FIGURE_DIFFICULTY = {
+    "none": 0.3, "official": 0.35, "person": 0.4, "study": 0.4, "media": 0.45, "independent": 0.5,
+    "anonymous": 0.55,
+}
+EDITORIAL_DIFFICULTY = {"name_calling": 0.2, "exaggeration": 0.35, "loaded": 0.45, "metaphor": 0.55}
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_PRONOUN_CUE = re.compile(r"(?:^|[\s\-])(il|elle|ils|elles)\b")
+_TITLES = frozenset(
+    "m mme mlle mr mrs ms dr pr me mgr st monsieur madame mademoiselle docteur professeur maitre "
+    "general president presidente ministre sir lord".split()
+)
+_PARTICLES = frozenset("de du des la le les d von van der den da di del ben bin al el".split())
+_DETERMINERS = frozenset("le la les l un une des du de d ce ces cette cet plusieurs certains certaines".split())
+
+
+# --------------------------------------------------------------------------------------------- helpers
+
+def fold(s: str) -> str:
+    """Lower case, no accents, words separated by single spaces: for comparing names and phrases."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", s))
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _seed(*parts: object) -> int:
+    digest = hashlib.blake2b("|".join(map(str, parts)).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def _guillemets(s: str) -> str:
+    return f"«{NBSP}{s}{NBSP}»"
+
+
+def _shuffle(correct: Choice, distractors: list[Choice], seed: int) -> tuple[tuple[Choice, ...], int]:
+    """The choices in an order fixed by `seed`, and the index of the correct one."""
+    items = [correct, *distractors]
+    random.Random(seed).shuffle(items)
+    return tuple(items), items.index(correct)
+
+
+def _inside(span: Span | None, text: str) -> bool:
+    return span is not None and 0 <= span.start < span.end <= len(text)
+
+
+def _round_robin(groups: dict[str, list], limit: int) -> list:
+    """Up to `limit` items taken in turn from each group (groups in insertion order)."""
+    queues = [list(items) for items in groups.values()]
+    picked: list = []
+    while len(picked) < limit and any(queues):
+        for queue in queues:
+            if queue and len(picked) < limit:
+                picked.append(queue.pop(0))
+    return picked
+
+
+def _excerpt(quote: str, max_words: int = PROMPT_QUOTE_WORDS) -> str:
+    """The quote on one line, cut at a word boundary with « … » when it is long."""
+    quote = _collapse(quote).strip(" \"'«»“”")
+    tokens = quote.split(" ")
+    if len(tokens) <= max_words:
+        return quote
+    # Prefer ending at the end of a sentence when one ends late enough.
+    cut = " ".join(tokens[:max_words])
+    stop = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    if stop >= len(cut) * 0.6:
+        return cut[: stop + 1] + " …"
+    return cut.rstrip(",;:") + " …"
+
+
+@lru_cache(maxsize=1)
+def source_labels() -> dict[str, tuple[str, str, str]]:
+    """class → (answer to « D'où vient ce chiffre ? », phrase for explanations, answer to « vérifié ? »)."""
+    labels = {row[0]: (row[1], row[2], row[3]) for row in table("source_labels")}
+    missing = set(SOURCE_CLASSES) - set(labels)
+    if missing:
+        raise RuntimeError(f"data/source_labels.tsv lacks {sorted(missing)}")
+    return labels
+
+
+# ------------------------------------------------------------------------------------------ entry point
 
 def build_questions(article: Article, quotes: list[Quote], figures: list[Figure],
                     editorializing: list[Editorial], people: list[Person]) -> list[Question]:
-    """TODO: build questions."""
-    return []
+    """Questions about who said what, where figures come from and which words judge instead of report."""
+    text = article.text
+    questions = [
+        *who_quoted_questions(article, quotes, people),
+        *figure_source_questions(article, figures),
+        *editorializing_questions(article, quotes, editorializing),
+    ]
+    # A safety net: an extractor's odd span must never turn into a broken question in front of a class.
+    return [q for q in questions if not validate_question(q, text)]
+
+
+# ------------------------------------------------------------------------------------------- who_quoted
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in fold(name).split() if t not in _TITLES and t not in _PARTICLES and len(t) > 1]
+
+
+def _close(a: str, b: str) -> bool:
+    """Two surnames that are spelling variants of each other (Zelensky / Zelenskyy, Lautman / Lautmann)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _unnamed_core(phrase: str) -> str:
+    return " ".join(t for t in fold(phrase).split() if t not in _DETERMINERS)
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two names may designate the same person: equal, one contained in the other, or surnames
+    that are spelling variants.  Errs on the side of "same": a lost distractor costs less than a second
+    right answer."""
+    if fold(a) == fold(b) or (_unnamed_core(a) and _unnamed_core(a) == _unnamed_core(b)):
+        return True
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    if set(ta) <= set(tb) or set(tb) <= set(ta):
+        return True
+    return _close(ta[-1], tb[-1])
+
+
+def _aliases(name: str, people: list[Person], text: str) -> set[str]:
+    """The name and every way the article writes the person it designates."""
+    out = {name}
+    for person in people:
+        if fold(person.name) == fold(name):
+            out.update(text[m.start:m.end] for m in person.mentions if _inside(m, text))
+    return {a for a in out if a.strip()}
+
+
+def _is_same(a: str, b: str, people: list[Person], text: str) -> bool:
+    aliases_a, aliases_b = _aliases(a, people, text), _aliases(b, people, text)
+    return any(same_person(x, y) for x in aliases_a for y in aliases_b)
+
+
+def _display(speaker: str) -> str:
+    speaker = _collapse(speaker)
+    return speaker[:1].upper() + speaker[1:]
+
+
+def _askable_quote(quote: Quote, text: str) -> bool:
+    return (
+        quote.kind in ("direct", "partial")
+        and bool(quote.speaker and quote.speaker.strip())
+        and 0 <= quote.start < quote.end <= len(text)
+        and len(_words(text[quote.start:quote.end])) >= MIN_QUOTE_WORDS
+    )
+
+
+def who_quoted_questions(article: Article, quotes: list[Quote], people: list[Person]) -> list[Question]:
+    """« Qui a dit : … ? » for quotes whose speaker the article establishes."""
+    text = article.text
+    quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+    speakers = [q for q in quotes if q.kind != "scare" and q.speaker and q.speaker.strip()]
+
+    # The same words attributed to two different people (a pull quote misread, say) make a doubtful question.
+    said_by: dict[str, list[str]] = {}
+    for q in speakers:
+        said_by.setdefault(fold(q.text), []).append(q.speaker)
+    ambiguous = {
+        words for words, names in said_by.items()
+        if any(not _is_same(names[0], other, people, text) for other in names[1:])
+    }
+
+    distinct_speakers: list[str] = []
+    for q in speakers:
+        if not any(_is_same(q.speaker, s, people, text) for s in distinct_speakers):
+            distinct_speakers.append(q.speaker)
+
+    by_speaker: dict[str, list[Quote]] = {}
+    seen: set[str] = set()
+    for q in quotes:
+        words = fold(text[q.start:q.end]) if _inside(Span(q.start, q.end), text) else ""
+        if not _askable_quote(q, text) or words in seen or fold(q.text) in ambiguous:
+            continue
+        seen.add(words)
+        by_speaker.setdefault(fold(q.speaker), []).append(q)
+    chosen = _round_robin({k: v[:MAX_PER_SPEAKER] for k, v in by_speaker.items()}, MAX_PER_KIND)
+
+    questions = []
+    for quote in sorted(chosen, key=lambda q: q.start):
+        question = _who_quoted(article, quote, speakers, people, len(distinct_speakers))
+        if question is not None:
+            questions.append(question)
+    return questions
+
+
+def _candidate_names(quote: Quote, speakers: list[Quote], people: list[Person]) -> list[tuple[str, bool]]:
+    """Other sources and people of the article, most plausible first: (name, named?)."""
+    quoted_named = Counter(q.speaker for q in speakers if q.speaker_named)
+    first = {}
+    for q in speakers:
+        first.setdefault(q.speaker, q.start)
+    names: list[tuple[str, bool]] = [
+        (name, True) for name, _ in sorted(quoted_named.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    ]
+    ranked_people = sorted(
+        people, key=lambda p: (-len(p.mentions), min((m.start for m in p.mentions), default=0), p.name)
+    )
+    names += [(p.name, True) for p in ranked_people]
+    names += [(q.speaker, False) for q in speakers if not q.speaker_named]
+    return names
+
+
+def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: list[Person],
+                n_speakers: int) -> Question | None:
+    text = article.text
+    speaker = quote.speaker
+    assert speaker is not None
+    distractors: list[Choice] = []
+    taken = [speaker]
+    for name, named in _candidate_names(quote, speakers, people):
+        if len(distractors) == 3:
+            break
+        if not name or not name.strip() or any(_is_same(name, t, people, text) for t in taken):
+            continue
+        if named and not _name_tokens(name):
+            continue
+        taken.append(name)
+        distractors.append(Choice(text=_display(name), key=_collapse(name)))
+    if len(distractors) < 2:
+        if n_speakers >= 2 and len(distractors) == 1:
+            distractors.append(Choice(text=JOURNALIST, key="journaliste"))
+        else:
+            return None
+
+    correct = Choice(text=_display(speaker), key=_collapse(speaker))
+    quote_span = Span(quote.start, quote.end)
+    evidence = [quote_span]
+    cue = quote.cue if _inside(quote.cue, text) else None
+    if cue is not None and cue != quote_span:
+        evidence.append(cue)
+    choices, answer = _shuffle(correct, distractors, _seed("who", quote.start, quote.end, text[quote.start:quote.end]))
+
+    pronoun = cue is not None and _pronoun_cue(text[cue.start:cue.end], speaker)
+    explanation = _who_explanation(article, quote, cue, pronoun, people)
+    difficulty = 0.25
+    if pronoun:
+        difficulty += 0.3
+    if cue is None:
+        difficulty += 0.15
+    elif article.paragraph_at(cue.start) != article.paragraph_at(quote.start):
+        difficulty += 0.1
+    if quote.kind == "partial":
+        difficulty += 0.1
+    if not quote.speaker_named:
+        difficulty += 0.05
+    if len(choices) == 4:
+        difficulty += 0.05
+    return Question(
+        kind="who_quoted",
+        prompt=WHO_QUOTED_PROMPT.format(nbsp=NBSP, quote=_excerpt(text[quote.start:quote.end])),
+        choices=choices,
+        answer=answer,
+        explanation=explanation,
+        evidence=tuple(evidence),
+        difficulty=round(min(0.95, max(0.05, difficulty)), 2),
+    )
+
+
+def _pronoun_cue(cue_text: str, speaker: str) -> bool:
+    """The cue names the speaker only through a pronoun (« a-t-elle déclaré », « dit-il »)."""
+    folded = fold(cue_text.replace("-", " - "))
+    names = set(_name_tokens(speaker))
+    if names & set(folded.split()):
+        return False
+    return bool(_PRONOUN_CUE.search(" " + cue_text.lower()))
+
+
+def _person(people: list[Person], name: str) -> Person | None:
+    for person in people:
+        if fold(person.name) == fold(name):
+            return person
+    return None
+
+
+def _apposition(article: Article, person: Person | None, before: int) -> str | None:
+    """How the article first presents a person (« Olga X, chercheuse au … ») when it does so plainly."""
+    if person is None or not person.mentions:
+        return None
+    text = article.text
+    first = min(person.mentions, key=lambda m: m.start)
+    if not _inside(first, text) or first.end >= before:
+        return None
+    m = re.match(r",\s+([^,.;:!?«»\"\n]{3,90}?)\s*[,.]", text[first.end:first.end + 120])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = _words(phrase)
+    if not 2 <= len(words) <= 10 or any(c.isdigit() for c in phrase):
+        return None
+    # Only a noun phrase will do: a verb would mean the comma opened something else than an apposition.
+    doc = getattr(article, "doc", None)
+    origin = article.norm.origin
+    start = first.end + m.start(1)
+    end = start + len(phrase)
+    try:
+        span = doc.char_span(bisect_left(origin, start), bisect_left(origin, end), alignment_mode="expand")
+    except Exception:  # a hand-built or missing parse: say nothing rather than guess
+        return None
+    if span is None or len(span) == 0:
+        return None
+    if span[0].pos_ not in ("NOUN", "DET", "ADJ") or any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") for t in span):
+        return None
+    return phrase
+
+
+def _who_explanation(article: Article, quote: Quote, cue: Span | None, pronoun: bool,
+                     people: list[Person]) -> str:
+    text = article.text
+    name = _collapse(quote.speaker or "")
+    if quote.speaker_named:
+        lead = f"C'est {name} qui parle"
+    else:
+        lead = f"Ces propos viennent de {_guillemets(name)}, une source que l'article ne nomme pas"
+    if cue is None:
+        return lead + " : l'article lui attribue ces propos dans le passage qui les entoure."
+    cue_text = _guillemets(_collapse(text[cue.start:cue.end]))
+    if cue.start >= quote.end:
+        where = f"la citation est suivie de {cue_text}"
+    elif cue.end <= quote.start:
+        where = f"la citation est introduite par {cue_text}"
+    else:
+        where = f"l'attribution se lit dans {cue_text}"
+    if not pronoun:
+        return f"{lead} : {where}, qui renvoie à {name}."
+    person = _person(people, name) if quote.speaker_named else None
+    gender = person.gender if person else None
+    who = {"f": "la dernière femme citée", "m": "le dernier homme cité"}.get(gender, "la dernière source citée")
+    sentence = f"{lead} : {where} ; le pronom renvoie à {name}, {who} comme source avant ce passage"
+    appos = _apposition(article, person, quote.start)
+    if appos:
+        presented = "présenté" if gender == "m" else "présentée"
+        sentence += f" ({presented} plus haut comme {_guillemets(appos)})"
+    return sentence + "."
+
+
+# ---------------------------------------------------------------------------------------- figure_source
+
+def _askable_figure(figure: Figure, text: str) -> bool:
+    if figure.kind in ("duration", "age") or figure.source not in SOURCE_CLASSES:
+        return False
+    if not (0 <= figure.start < figure.end <= len(text)) or not text[figure.start:figure.end].strip():
+        return False
+    if figure.source in ("none",):
+        return True
+    # An attributed figure must come with the words that attribute it, or the explanation cannot cite them.
+    return bool(
+        (figure.source_text and figure.source_text.strip())
+        or _inside(figure.source_span, text)
+        or _inside(figure.cue, text)
+    )
+
+
+def _figure_quality(figure: Figure, text: str) -> tuple:
+    """Sort key, best first: a figure whose source is stated next to it beats an inherited one."""
+    return (not _inside(figure.cue, text), not _inside(figure.source_span, text), figure.start)
+
+
+def figure_source_questions(article: Article, figures: list[Figure]) -> list[Question]:
+    """« D'où vient ce chiffre ? » with source classes as choices, balanced across the article."""
+    text = article.text
+    seen: set = set()
+    by_class: dict[str, list[Figure]] = {}
+    for figure in sorted(figures, key=lambda f: (f.start, f.end)):
+        if not _askable_figure(figure, text):
+            continue
+        key = ("value", figure.value) if figure.value is not None else ("text", fold(figure.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        by_class.setdefault(figure.source, []).append(figure)
+    for group in by_class.values():
+        group.sort(key=lambda f: _figure_quality(f, text))
+    # Taking classes in turn puts well-sourced figures in the round whenever the article has them.
+    chosen = _round_robin(by_class, MAX_PER_KIND)
+    chosen = balance(chosen, key=lambda f: f.source, rank=lambda f: _figure_quality(f, text))
+    questions = [_figure_source(article, f) for f in sorted(chosen, key=lambda f: f.start)]
+    return [q for q in questions if q is not None]
+
+
+def balance(items: list, key, rank) -> list:
+    """Drop items of the dominant answer, worst ranked first, until no answer is right for more than half."""
+    items = list(items)
+    while items:
+        counts = Counter(key(i) for i in items)
+        top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if 2 * n <= len(items):
+            break
+        items.remove(max((i for i in items if key(i) == top), key=rank))
+    return items
+
+
+def _figure_source(article: Article, figure: Figure) -> Question | None:
+    text = article.text
+    labels = source_labels()
+    correct_class = figure.source
+    verify = (figure.hedged or figure.unverified_stated) and correct_class != "independent"
+    column = 2 if verify else 0
+    seed = _seed("figure", figure.start, figure.end, text[figure.start:figure.end])
+
+    excluded = {correct_class} | CONFUSABLE.get(correct_class, set())
+    must = [c for c in (("independent",) if verify else ()) + ("none",) if c not in excluded]
+    others = [c for c in SOURCE_CLASSES if c not in excluded and c not in must]
+    random.Random(seed).shuffle(others)
+    distractor_classes = (must + others)[:3]
+    if len(distractor_classes) < 2:
+        return None
+    correct = Choice(text=labels[correct_class][column], key=correct_class)
+    distractors = [Choice(text=labels[c][column], key=c) for c in distractor_classes]
+    choices, answer = _shuffle(correct, distractors, seed)
+
+    evidence = [Span(figure.start, figure.end)]
+    for span in (figure.source_span, figure.cue):
+        if _inside(span, text) and span not in evidence:
+            evidence.append(span)
+
+    difficulty = BASE_FIGURE_DIFFICULTY.get(correct_class, 0.4)
+    if figure.hedged:
+        difficulty += 0.15
+    if figure.unverified_stated:
+        difficulty += 0.05
+    src = figure.source_span if _inside(figure.source_span, text) else figure.cue
+    if _inside(src, text) and article.paragraph_at(src.start) != article.paragraph_at(figure.start):
+        difficulty += 0.1  # the attribution is inherited from another paragraph
+    figure_text = _collapse(text[figure.start:figure.end])
+    prompt = (VERIFIED_PROMPT if verify else WHERE_FROM_PROMPT).format(nbsp=NBSP, figure=figure_text)
+    return Question(
+        kind="figure_source",
+        prompt=prompt,
+        choices=choices,
+        answer=answer,
+        explanation=_figure_explanation(text, figure, figure_text),
+        evidence=tuple(evidence),
+        difficulty=round(min(0.95, max(0.05, difficulty)), 2),
+    )
+
+
+def _figure_explanation(text: str, figure: Figure, figure_text: str) -> str:
+    phrase = source_labels()[figure.source][1]
+    cue = _collapse(text[figure.cue.start:figure.cue.end]) if _inside(figure.cue, text) else None
+    source = None
+    if figure.source_text and figure.source_text.strip():
+        source = _collapse(figure.source_text)
+    elif _inside(figure.source_span, text):
+        source = _collapse(text[figure.source_span.start:figure.source_span.end])
+
+    if figure.source == "none":
+        parts = [f"L'article ne dit pas d'où vient le chiffre {_guillemets(figure_text)} : "
+                 "aucune source n'est citée pour lui, ni dans la phrase ni ailleurs dans l'article."]
+    elif figure.source == "independent":
+        where = f" ({_guillemets(cue)})" if cue else ""
+        parts = [f"L'article indique que le chiffre {_guillemets(figure_text)} a été vérifié de manière "
+                 f"indépendante{where}."]
+    else:
+        if source:
+            cited = f" ({_guillemets(cue)})" if cue and fold(cue) != fold(source) else ""
+            parts = [f"Le chiffre {_guillemets(figure_text)} est attribué à {_guillemets(source)}{cited}."]
+        else:
+            parts = [f"Le chiffre {_guillemets(figure_text)} est rattaché à sa source par {_guillemets(cue)}."]
+        parts.append(f"Il s'agit donc {_de(phrase)}.")
+    if figure.unverified_stated:
+        parts.append("L'article précise qu'il n'est pas vérifié de manière indépendante.")
+    elif figure.hedged:
+        parts.append("La formulation prudente (conditionnel, approximation) signale une information "
+                     "qui n'est pas confirmée.")
+    return " ".join(parts)
+
+
+def _de(phrase: str) -> str:
+    """« de » before a noun phrase, with French elision and contraction (d'une source, de sources)."""
+    if phrase.startswith("des "):
+        return "de " + phrase[4:]
+    if phrase[:1].lower() in "aeiouyéèêh":
+        return "d'" + phrase
+    return "de " + phrase
+
+
+# --------------------------------------------------------------------------------------- editorializing
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _loaded_words(text: str, editorializing: list[Editorial]) -> set[str]:
+    words: set[str] = set()
+    for e in editorializing:
+        if 0 <= e.start < e.end <= len(text):
+            words.update(w for w in fold(text[e.start:e.end]).split() if len(w) >= 4)
+    return words
+
+
+def _neutral_pool(article: Article, quotes: list[Quote], editorializing: list[Editorial]) -> list[Span]:
+    """Short phrases of the journalist's own sentences with no flagged word: the distractors."""
+    text = article.text
+    try:
+        from .editorial import neutral_phrases
+    except ImportError:
+        neutral_phrases = None
+    spans: list[Span] = []
+    if neutral_phrases is not None:
+        spans = list(neutral_phrases(article, quotes, editorializing, max_words=NEUTRAL_MAX_WORDS))
+    if not spans:
+        spans = _noun_chunk_phrases(article, quotes)
+    loaded = _loaded_words(text, editorializing)
+    out = []
+    for s in spans:
+        if not _inside(s, text):
+            continue
+        phrase = text[s.start:s.end]
+        if not phrase.strip() or "\n" in phrase or any(_overlaps(s.start, s.end, e.start, e.end)
+                                                      for e in editorializing):
+            continue
+        if any(_overlaps(s.start, s.end, q.start - 1, q.end + 1) for q in quotes):
+            continue
+        if set(fold(phrase).split()) & loaded:
+            continue
+        out.append(s)
+    return out
+
+
+def _noun_chunk_phrases(article: Article, quotes: list[Quote]) -> list[Span]:
+    """Fallback distractors: plain noun phrases (no adjective, no adverb, no name, no number) outside quotes.
+
+    Evaluative words are mostly adjectives and adverbs, so leaving them out keeps the distractors neutral
+    even when the editorializing detector missed a word.
+    """
+    doc = getattr(article, "doc", None)
+    try:
+        chunks = list(doc.noun_chunks)
+    except Exception:  # no parser in the pipeline (hand-built docs in tests)
+        return []
+    text = article.text
+    out = []
+    for chunk in chunks:
+        if not 2 <= len(chunk) <= NEUTRAL_MAX_WORDS:
+            continue
+        if any(t.pos_ in ("ADJ", "ADV", "PROPN", "NUM", "PRON", "PUNCT", "X") or t.like_num for t in chunk):
+            continue
+        if chunk.root.pos_ != "NOUN":
+            continue
+        span = article.token_span(chunk)
+        if not _inside(span, text) or any(_overlaps(span.start, span.end, q.start - 1, q.end + 1)
+                                          for q in quotes):
+            continue
+        out.append(span)
+    return out
+
+
+def editorializing_questions(article: Article, quotes: list[Quote],
+                             editorializing: list[Editorial]) -> list[Question]:
+    """« Quelle expression relève de l'éditorialisation ? »: the loaded phrase among neutral ones."""
+    text = article.text
+    seen: set[str] = set()
+    by_category: dict[str, list[Editorial]] = {}
+    for e in sorted(editorializing, key=lambda e: (e.start, e.end)):
+        if not (0 <= e.start < e.end <= len(text)) or not (e.reason and e.reason.strip()):
+            continue
+        words = fold(text[e.start:e.end])
+        if not words or words in seen:
+            continue
+        seen.add(words)
+        by_category.setdefault(e.category, []).append(e)
+    chosen = _round_robin(by_category, MAX_PER_KIND)
+    if not chosen:
+        return []
+    pool = _neutral_pool(article, quotes, editorializing)
+    questions = []
+    for e in sorted(chosen, key=lambda e: e.start):
+        question = _editorializing(text, e, pool)
+        if question is not None:
+            questions.append(question)
+    return questions
+
+
+def _editorializing(text: str, e: Editorial, pool: list[Span]) -> Question | None:
+    phrase = text[e.start:e.end]
+    n_words = len(_words(phrase))
+    seed = _seed("editorial", e.start, e.end, phrase)
+    candidates = [
+        s for s in pool
+        if not _overlaps(s.start, s.end, e.start, e.end)
+        and abs(len(_words(text[s.start:s.end])) - n_words) <= MAX_LENGTH_GAP
+    ]
+    candidates.sort(key=lambda s: (abs(len(_words(text[s.start:s.end])) - n_words),
+                                   _seed(seed, s.start, s.end)))
+    picked: list[Span] = []
+    texts = {fold(phrase)}
+    for s in candidates:
+        folded = fold(text[s.start:s.end])
+        if folded in texts or any(_overlaps(s.start, s.end, p.start, p.end) for p in picked):
+            continue
+        texts.add(folded)
+        picked.append(s)
+        if len(picked) == 3:
+            break
+    if len(picked) < 2:
+        return None
+    correct = Choice(text=phrase, key=e.category, start=e.start, end=e.end)
+    distractors = [Choice(text=text[s.start:s.end], key=None, start=s.start, end=s.end) for s in picked]
+    choices, answer = _shuffle(correct, distractors, seed)
+    reason = _collapse(e.reason)
+    if reason[-1] not in ".!?…":
+        reason += "."
+    explanation = f"{_guillemets(_collapse(phrase))} : {reason}"
+    if e.neutral and e.neutral.strip():
+        explanation += f" Formulation neutre : {_guillemets(_collapse(e.neutral))}."
+    explanation += " Les autres expressions décrivent sans juger."
+    return Question(
+        kind="editorializing",
+        prompt=EDITORIAL_PROMPT,
+        choices=choices,
+        answer=answer,
+        explanation=explanation,
+        evidence=(Span(e.start, e.end),),
+        difficulty=EDITORIAL_DIFFICULTY.get(e.category, 0.4),
+    )
+
+
+# ------------------------------------------------------------------------------------------- validation
+
+def validate_question(question: Question, text: str) -> list[str]:
+    """The problems that make a question unfit for a class (empty list when it is fit), in French.
+
+    Used on every generated question, and by the web app when a teacher edits one.
+    """
+    problems: list[str] = []
+    choices = tuple(question.choices or ())
+    if question.kind not in ("who_quoted", "figure_source", "editorializing"):
+        problems.append(f"type de question inconnu : {question.kind!r}")
+    if not (question.prompt and question.prompt.strip()):
+        problems.append("l'énoncé est vide")
+    if not 3 <= len(choices) <= 4:
+        problems.append(f"il faut 3 ou 4 choix (il y en a {len(choices)})")
+    texts = [fold(c.text or "") for c in choices]
+    if any(not t for t in texts):
+        problems.append("un choix est vide")
+    if len(set(texts)) != len(texts):
+        problems.append("deux choix sont identiques")
+    keys = [c.key for c in choices if c.key is not None]
+    if len(set(keys)) != len(keys):
+        problems.append("deux choix ont la même clé")
+    if not isinstance(question.answer, int) or not 0 <= question.answer < len(choices):
+        problems.append("l'indice de la bonne réponse ne désigne aucun choix")
+    if not (question.explanation and question.explanation.strip()):
+        problems.append("l'explication est vide")
+    if not question.evidence:
+        problems.append("aucun passage du texte ne justifie la réponse")
+    for span in question.evidence or ():
+        if not (0 <= span.start < span.end <= len(text)):
+            problems.append(f"le passage {span.start}–{span.end} sort du texte")
+    if not isinstance(question.difficulty, (int, float)) or not 0 <= question.difficulty <= 1:
+        problems.append("la difficulté doit être comprise entre 0 et 1")
+    if question.kind == "who_quoted":
+        if any(not (c.key and c.key.strip()) for c in choices):
+            problems.append("chaque choix doit porter le nom de la personne (clé)")
+    elif question.kind == "figure_source":
+        if any(c.key not in SOURCE_CLASSES for c in choices):
+            problems.append("chaque choix doit être une classe de source connue")
+    elif question.kind == "editorializing":
+        for i, c in enumerate(choices, 1):
+            if c.start is None or c.end is None or not (0 <= c.start < c.end <= len(text)):
+                problems.append(f"le choix {i} n'est pas situé dans le texte")
+            elif text[c.start:c.end] != c.text:
+                problems.append(f"le choix {i} ne correspond pas au texte à cet endroit")
+    return problems
