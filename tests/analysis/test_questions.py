@@ -250,19 +250,20 @@ def test_figure_choices_are_source_classes_in_french_and_the_explanation_cites_t
 def test_hedged_or_unverified_figures_ask_whether_they_were_verified():
     text = ("Selon l'armée, 5 000 soldats auraient été blessés. "
             "Ces chiffres ne sont pas vérifiés de manière indépendante.\n\n"
-            "L'Insee a publié 3 000 créations d'emplois.\n")
+            "Un rapport de la Cour des comptes chiffre le coût à 3 000 euros.\n")
     figs = [figure(text, "5 000 soldats", "official", "l'armée", "Selon l'armée", value=5000, hedged=True,
                    unverified=True),
-            figure(text, "3 000 créations d'emplois", "official", "L'Insee", "a publié", value=3000)]
+            figure(text, "3 000 euros", "study", "Un rapport de la Cour des comptes", "chiffre", value=3000,
+                   kind="money")]
     qs = figure_source_questions(article(text), figs)
-    hedged, insee = qs
+    hedged, report = qs
     assert hedged.evidence[0] == Span(figs[0].start, figs[0].end)
     assert hedged.prompt.startswith("Ce chiffre est-il vérifié")
     assert "independent" in {c.key for c in hedged.choices}
     assert correct(hedged).text.startswith("Non")
     assert "pas vérifié de manière indépendante" in hedged.explanation
     assert "Selon l'armée" in hedged.explanation
-    assert hedged.difficulty > insee.difficulty
+    assert hedged.difficulty > report.difficulty
 
 
 def test_the_same_figure_repeated_is_asked_once():

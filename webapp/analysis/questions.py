@@ -158,7 +158,7 @@ def _name_tokens(name: str) -> list[str]:
 
 
 def _close(a: str, b: str) -> bool:
-    """Two surnames that are spelling variants of each other (Zelensky / Zelenskyy, Lautman / Lautmann)."""
+    """Two surnames that are spelling variants of each other (Zelensky / Zelenskyy, Kowalska / Kowalskaa)."""
     if a == b:
         return True
     return min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8
