@@ -1,11 +1,627 @@
-"""The journalist's own loaded language, outside quotations."""
+"""The journalist's own loaded language, outside quotations.
+
+Four families of cues, all read from word lists in ``data/`` and matched on the parse (lemmas, parts of
+speech, dependencies) so that inflected forms are found:
+
+* name-calling: a mocking nickname (a truncated first name or surname used alone, a capitalised epithet
+  glued to a name), an insulting noun used in place of a person's name (« le tyran »), insults;
+* loaded words: evaluative adjectives and adverbs (``loaded_words.tsv``);
+* exaggeration: intensifiers and absolute claims;
+* metaphors: emotive images, as lemma patterns (``loaded_phrases.tsv``).
+
+Precision matters more than recall (a false positive is a wrong answer in front of a class), so every
+cue is dropped when it lies inside quoted speech, in a pull quote, in a sentence attributed by an inverted
+speech verb (« …, a-t-il déclaré »), inside a fixed neutral expression, or inside a capitalised name.
+"""
 
 from __future__ import annotations
 
-from .results import Editorial, Quote
-from .text import Article
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import table, word_set
+from .results import Editorial, Quote, Span
+from .text import CLOSING_MARKS, OPENING_MARKS, Article
+
+# Inflection endings, masculine singular lemma -> other forms; the spaCy lemmatizer misses some adjectives
+# and participles ("dérangées", "désespérés"), so the word lists are also matched on generated forms.
+_FEMININE = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("en", "enne"), ("er", "ère"), ("ou", "olle"),
+             ("et", "ette"), ("e", "e"))
+_SPEECH_INVERSION = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$")
+_DEFINITE = frozenset({"le", "la", "l'", "ce", "cet", "cette", "du", "au"})
+_PARTICIPLE_COMPLEMENT = frozenset({"obl", "obl:agent", "obl:arg", "obl:mod", "obj", "iobj", "ccomp", "xcomp"})
+_FOLLOWING_PREPOSITIONS = frozenset({"à", "par", "pour", "de", "d'"})
+_PULL_QUOTE_END = '.!?:;"…)]'
+
+
+@dataclass(frozen=True)
+class _Entry:
+    category: str
+    reason: str
+    neutral: str | None
+    pos: str = "*"
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    elements: tuple  # ("words", frozenset) | ("gap", n) | ("name",)
+    mark: tuple[int, int]  # the elements to underline, [first, last]
+    entry: _Entry
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int  # token indices, inclusive
+    last: int
+    category: str
+    reason: str
+    neutral: str | None
+    soft: bool = True  # dropped in attributed sentences; name-calling is the journalist's even there
+
+
+# --- word lists, loaded once per process -------------------------------------------------------------
+
+
+def _pad(row: tuple[str, ...], n: int) -> tuple[str, ...]:
+    return tuple(row) + ("",) * (n - len(row))
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in map(lambda r: _pad(r, 3), table("editorial_reasons"))}
+
+
+def _entry(category: str, reason: str, neutral: str, pos: str = "*") -> _Entry:
+    default_reason, default_neutral = _defaults()[category]
+    return _Entry(category, reason or default_reason, neutral or default_neutral or None, pos)
+
+
+def _inflections(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "x"}
+    for masc, fem in _FEMININE:
+        if lemma.endswith(masc):
+            stem = lemma[: len(lemma) - len(masc)]
+            forms |= {stem + fem, stem + fem + "s"}
+            break
+    else:
+        forms |= {lemma + "e", lemma + "es"}
+    if lemma.endswith(("s", "x")):
+        forms.add(lemma)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, _Entry], dict[str, str]]:
+    """Loaded words by lemma, and every generated inflected form -> its lemma."""
+    entries: dict[str, _Entry] = {}
+    forms: dict[str, str] = {}
+    for row in table("loaded_words"):
+        lemma, pos, category, reason, neutral = _pad(row, 5)
+        entries[lemma] = _entry(category, reason, neutral, pos)
+        for form in _inflections(lemma):
+            forms.setdefault(form, lemma)
+    return entries, forms
+
+
+@lru_cache(maxsize=1)
+def _substitutes() -> dict[str, _Entry]:
+    return {lemma: _entry("name_calling", reason, neutral)
+            for lemma, reason, neutral in map(lambda r: _pad(r, 3), table("name_substitutes"))}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[_Pattern, ...]]:
+    """Phrase patterns indexed by the words their first element accepts."""
+    index: dict[str, list[_Pattern]] = {}
+    for row in table("loaded_phrases"):
+        source, category, reason, neutral = _pad(row, 4)
+        elements, first, last = [], None, None
+        for raw in source.split():
+            if raw.startswith("["):
+                first, raw = len(elements), raw[1:]
+            closing = raw.endswith("]")
+            raw = raw.rstrip("]")
+            if raw.startswith("*"):
+                elements.append(("gap", int(raw[1:] or 4)))
+            elif raw == "@NAME":
+                elements.append(("name",))
+            else:
+                elements.append(("words", frozenset(raw.lower().split("|"))))
+            if closing:
+                last = len(elements) - 1
+        mark = (first or 0, len(elements) - 1 if last is None else last)
+        pattern = _Pattern(tuple(elements), mark, _entry(category, reason, neutral))
+        for word in elements[0][1]:
+            index.setdefault(word, []).append(pattern)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _collocations() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in word_set("neutral_collocations"))
+
+
+# --- where the journalist is not the one speaking ---------------------------------------------------
+
+
+def _quoted_regions(article: Article) -> list[tuple[int, int]]:
+    """Normalised-text ranges between quote marks, paragraph by paragraph.
+
+    An opening mark left open at the end of a paragraph quotes the rest of it (the style where each
+    paragraph of a long quote reopens the mark); a closing mark with no opening one closes a quote that
+    began in an earlier paragraph.  Straight quotes open or close depending on the current state.
+    """
+    norm, original = article.norm, article.norm.original
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    for line in norm.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        depth, opened = 0, start
+        for m in re.finditer('"', line):
+            i = start + m.start()
+            mark = original[norm.origin[i]]
+            opening = mark in OPENING_MARKS or (mark not in CLOSING_MARKS and depth == 0)
+            if opening:
+                if depth == 0:
+                    opened = i
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    regions.append((opened, i + 1))
+            else:
+                regions.append((start, i + 1))
+        if depth:
+            regions.append((opened, end))
+    return regions
+
+
+def _protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list[bool]]:
+    """Per token: `hard` (quoted speech: never the journalist's) and `soft` (attributed sentence)."""
+    doc = article.doc
+    n = len(doc)
+    hard = [False] * n
+    regions = sorted(_quoted_regions(article))
+    starts = [s for s, _ in regions]
+    for tok in doc:
+        k = bisect.bisect_right(starts, tok.idx) - 1
+        if k >= 0 and tok.idx < regions[k][1]:
+            hard[tok.i] = True
+    if quotes:
+        spans = sorted((q.start, q.end) for q in quotes)
+        for tok in doc:
+            span = article.token_span(tok)
+            if any(s < span.end and span.start < e for s, e in spans):
+                hard[tok.i] = True
+    for first, last in _pull_quotes(article):
+        for i in range(first, last + 1):
+            hard[i] = True
+    soft = list(hard)
+    for sent in _sentences(doc):
+        if _attributed(sent):
+            for tok in sent:
+                soft[tok.i] = True
+    return hard, soft
+
+
+def _pull_quotes(article: Article) -> list[tuple[int, int]]:
+    """Token ranges of lines that repeat a quote followed by the speaker's name, without marks."""
+    doc = article.doc
+    found = []
+    persons = {ent.end - 1: ent for ent in doc.ents if ent.label_ == "PER" and len(ent) >= 2}
+    for sent_line in _lines(doc):
+        first, last = sent_line
+        text = doc[last].text
+        if last - first < 5 or text[-1] in _PULL_QUOTE_END:
+            continue
+        ent = persons.get(last)
+        if ent is not None and ent.start > first:
+            found.append((first, last))
+    return found
+
+
+def _lines(doc) -> list[tuple[int, int]]:
+    """Token ranges of the text's lines (paragraphs), without the whitespace tokens."""
+    lines, first = [], None
+    for tok in doc:
+        if tok.is_space or "\n" in tok.text:
+            if first is not None:
+                lines.append((first, tok.i - 1))
+                first = None
+            continue
+        if first is None:
+            first = tok.i
+        if "\n" in tok.whitespace_:
+            lines.append((first, tok.i))
+            first = None
+    if first is not None:
+        lines.append((first, len(doc) - 1))
+    return lines
+
+
+def _sentences(doc) -> list:
+    """The parser's sentences, cut at paragraph breaks (the parser sometimes runs over them)."""
+    out = []
+    for sent in doc.sents:
+        first = None
+        for tok in sent:
+            if tok.is_space or "\n" in tok.text:
+                if first is not None:
+                    out.append(doc[first: tok.i])
+                    first = None
+                continue
+            if first is None:
+                first = tok.i
+            if "\n" in tok.whitespace_:
+                out.append(doc[first: tok.i + 1])
+                first = None
+        if first is not None:
+            out.append(doc[first: sent.end])
+    return out
+
+
+def _attributed(sent) -> bool:
+    """A sentence reported by an inverted speech verb (« …, a-t-il déclaré ») or « selon lui »."""
+    speech = word_set("speech_verbs")
+    for tok in sent:
+        if _SPEECH_INVERSION.match(tok.lower_):
+            near = [t for t in sent.doc[max(sent.start, tok.i - 3): min(sent.end, tok.i + 3)]]
+            if any(t.lemma_.lower() in speech for t in near):
+                return True
+        if tok.lower_ == "selon" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ in {
+                "lui", "elle", "eux", "elles"}:
+            return True
+    return False
+
+
+# --- cues -------------------------------------------------------------------------------------------
+
+
+def _keys(tok) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _is_name(tok) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper()
+
+
+def _match_pattern(doc, elements, e: int, i: int, end: int, out: list[int]) -> bool:
+    """Backtracking match of elements[e:] at token i (sentence ends at `end`); out gets each element's last token."""
+    if e == len(elements):
+        return True
+    kind = elements[e][0]
+    if kind == "gap":
+        for skip in range(elements[e][1] + 1):
+            if i + skip > end or (skip and doc[i + skip - 1].is_punct):
+                break
+            out.append(i + skip - 1)
+            if _match_pattern(doc, elements, e + 1, i + skip, end, out):
+                return True
+            out.pop()
+        return False
+    if i >= end:
+        return False
+    tok = doc[i]
+    ok = _is_name(tok) if kind == "name" else bool(_keys(tok) & elements[e][1])
+    if not ok:
+        return False
+    out.append(i)
+    if _match_pattern(doc, elements, e + 1, i + 1, end, out):
+        return True
+    out.pop()
+    return False
+
+
+def _phrase_candidates(doc) -> list[_Candidate]:
+    index = _patterns()
+    found = []
+    for sent in _sentences(doc):
+        for tok in sent:
+            patterns = {p for key in _keys(tok) for p in index.get(key, ())}
+            for pattern in sorted(patterns, key=lambda p: -len(p.elements)):
+                ends: list[int] = []
+                if _match_pattern(doc, pattern.elements, 0, tok.i, sent.end, ends):
+                    first_el, last_el = pattern.mark
+                    first = tok.i if first_el == 0 else ends[first_el - 1] + 1
+                    last = ends[last_el]
+                    entry = pattern.entry
+                    found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral,
+                                            soft=entry.category != "name_calling"))
+                    break
+    return found
+
+
+def _lexicon_entry(tok):
+    entries, forms = _lexicon()
+    lemma = tok.lemma_.lower()
+    if lemma not in entries:
+        lemma = forms.get(tok.lower_)
+    return (lemma, entries[lemma]) if lemma else (None, None)
+
+
+def _pos_fits(tok, pos: str) -> bool:
+    if pos == "*":
+        return True
+    if pos == "ADV":
+        return tok.pos_ == "ADV"
+    if pos == "NOUN":
+        return tok.pos_ == "NOUN"
+    # Adjectives, including past participles used as adjectives ("un régime condamné") but not as
+    # verbs ("condamné à cinq ans", "a été condamné").
+    if tok.pos_ == "VERB":
+        if "Part" not in tok.morph.get("VerbForm") or tok.dep_ not in ("amod", "acl"):
+            return False
+        if any(c.dep_ in _PARTICIPLE_COMPLEMENT or c.dep_.startswith("aux") for c in tok.children):
+            return False
+    elif tok.pos_ != "ADJ":
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in _FOLLOWING_PREPOSITIONS and tok.pos_ == "VERB":
+        return False
+    if pos == "ADJ<":
+        return tok.dep_ == "amod" and tok.i < tok.head.i
+    return True
+
+
+def _in_collocation(doc, i: int) -> bool:
+    for words in _collocations():
+        for k, word in enumerate(words):
+            start = i - k
+            if start < 0 or start + len(words) > len(doc):
+                continue
+            if all(w in _keys(doc[start + j]) for j, w in enumerate(words)):
+                return True
+    return False
+
+
+def _with_noun(tok) -> tuple[int, int]:
+    """The adjective with the noun it qualifies when they stand together ("menaces dérangées")."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.pos_ == "ADJ":
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and head.i != tok.i and abs(head.i - tok.i) <= 2:
+        between = tok.doc[min(head.i, tok.i) + 1: max(head.i, tok.i)]
+        if all(t.pos_ in ("ADJ", "ADV") for t in between):
+            return min(head.i, tok.i), max(head.i, tok.i)
+    return tok.i, tok.i
+
+
+def _word_candidates(doc) -> list[_Candidate]:
+    found = []
+    for tok in doc:
+        if not tok.is_alpha:
+            continue
+        lemma, entry = _lexicon_entry(tok)
+        if entry is None or not _pos_fits(tok, entry.pos):
+            continue
+        # A capital inside a sentence means a name or a title ("les Trente Glorieuses", M. Vaillant).
+        if tok.text[:1].isupper() and not tok.text.isupper() and not tok.is_sent_start \
+                and tok.i > 0 and doc[tok.i - 1].is_alpha:
+            continue
+        if _in_collocation(doc, tok.i):
+            continue
+        first, last = _with_noun(tok) if entry.pos.startswith("ADJ") else (tok.i, tok.i)
+        found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral,
+                                soft=entry.category != "name_calling"))
+    return found
+
+
+def _substitute_candidates(doc) -> list[_Candidate]:
+    """An insulting noun with a definite article standing for a person ("le tyran a annoncé")."""
+    substitutes = _substitutes()
+    found = []
+    for tok in doc:
+        entry = substitutes.get(tok.lemma_.lower())
+        if entry is None or tok.pos_ not in ("NOUN", "ADJ") or "Plur" in tok.morph.get("Number"):
+            continue
+        before = [t for t in doc[max(0, tok.i - 2): tok.i]]
+        if not before or not (before[-1].lower_ in _DEFINITE
+                              or (before[-1].pos_ == "ADJ" and len(before) > 1 and before[0].lower_ in _DEFINITE)):
+            continue
+        after = doc[tok.i + 1: min(len(doc), tok.i + 5)]
+        named = False
+        for t in after:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            if t.pos_ == "PROPN" or _is_name(t):
+                named = True
+                break
+        if named:  # "le dictateur chilien Augusto Pinochet": a label beside the name, not instead of it
+            continue
+        first = before[-1].i + 1 if before[-1].pos_ != "ADJ" else before[-1].i
+        last = tok.i
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "ADJ" and doc[last + 1].head.i == tok.i:
+            last += 1
+        found.append(_Candidate(first, last, "name_calling", entry.reason, entry.neutral, soft=False))
+    return found
+
+
+def _full_names(doc) -> dict[str, str]:
+    """Each part (lower-cased) of the people's multi-word names -> the full name, properly capitalised."""
+    names: dict[str, str] = {}
+    epithets = word_set("nickname_epithets")
+
+    def add(tokens):
+        parts = [t.text for t in tokens if t.is_alpha and t.lower_ not in epithets]
+        if len(parts) < 2:
+            return
+        full = " ".join(p.capitalize() if p.isupper() else p for p in parts)
+        for part in parts:
+            names.setdefault(part.lower(), full)
+
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) >= 2:
+            add(ent)
+    for tok in doc[:-1]:
+        nxt = tok.nbor(1)
+        if tok.is_alpha and len(tok) >= 3 and (tok.text[:1].isupper()) and tok.whitespace_ \
+                and _is_name(nxt) and nxt.pos_ == "PROPN" and (tok.pos_ == "PROPN" or tok.text.isupper()):
+            add([tok, nxt])
+    return names
+
+
+def _nickname_candidates(doc) -> list[_Candidate]:
+    """Mocking nicknames: a capitalised epithet glued to a name, a truncated name used alone."""
+    names = _full_names(doc)
+    if not names:
+        return []
+    function_words = word_set("french_function_words")
+    epithets = word_set("nickname_epithets")
+    defaults = _defaults()
+    found = []
+
+    def shortened(tok) -> str | None:
+        """The full name `tok` shortens ("Vlad" -> "Vladimir …"), if it is a truncated name part."""
+        word = tok.lower_
+        if not _is_name(tok) or len(word) < 3 or word in names or word in function_words \
+                or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            return None
+        for part, full in sorted(names.items()):
+            if part.startswith(word) and len(part) - len(word) >= 2 and part[len(word)].isalpha():
+                return full
+        return None
+
+    for tok in doc:
+        if not _is_name(tok):
+            continue
+        nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if tok.lower_.rstrip("'") in epithets and nxt is not None and _is_name(nxt):
+            full = names.get(nxt.lower_) or shortened(nxt)
+            if full:
+                reason, neutral = defaults["epithet"]
+                found.append(_Candidate(tok.i, nxt.i, "name_calling", reason.replace("{nom}", full),
+                                        neutral.replace("{nom}", full), soft=False))
+                continue
+        full = shortened(tok)
+        # Followed or preceded by another capitalised name, it is part of a full name, not a nickname.
+        if full and not (nxt is not None and _is_name(nxt) and nxt.pos_ == "PROPN") \
+                and not (prev is not None and _is_name(prev) and prev.lower_ not in epithets):
+            reason, neutral = defaults["nickname"]
+            found.append(_Candidate(tok.i, tok.i, "name_calling", reason.replace("{nom}", full),
+                                    neutral.replace("{nom}", full), soft=False))
+    return found
+
+
+# --- putting it together -------------------------------------------------------------------------------
+
+
+def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
+    doc = article.doc
+    hard, soft = _protection(article, quotes)
+    raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _phrase_candidates(doc)
+           + _word_candidates(doc))
+    kept = []
+    for cand in raw:
+        blocked = soft if cand.soft else hard
+        if any(blocked[i] for i in range(cand.first, cand.last + 1)):
+            continue
+        kept.append(cand)
+    # Longest first at each place; name-calling wins over the words it contains.
+    kept.sort(key=lambda c: (c.first, -(c.last - c.first), c.category != "name_calling"))
+    chosen: list[_Candidate] = []
+    taken: set[int] = set()
+    for cand in sorted(kept, key=lambda c: (-(c.last - c.first), c.first)):
+        span = set(range(cand.first, cand.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.first)
 
 
 def find_editorializing(article: Article, quotes: list[Quote]) -> list[Editorial]:
-    """TODO: loaded language spans with category, reason and neutral rewording."""
-    return []
+    """The journalist's loaded language outside quotations, with a category, a French reason and a rewording."""
+    doc = article.doc
+    out = []
+    for cand in _candidates(article, quotes):
+        span = article.token_span(doc[cand.first], doc[cand.last])
+        text = article.text[span.start:span.end]
+        out.append(Editorial(span.start, span.end, text, cand.category,
+                             cand.reason.replace("{mot}", text), cand.neutral))
+    return out
+
+
+def neutral_phrases(article: Article, quotes: list[Quote], editorializing: list[Editorial],
+                    max_words: int = 6) -> list[Span]:
+    """Short phrases of the journalist's own, plainly neutral sentences: distractors for the questions.
+
+    A sentence qualifies when it has no quoted or attributed words, no flagged span and no word-list hit
+    (even one a context rule let through); from it come noun phrases and verb phrases of 2 to `max_words`
+    words, without manner adverbs or graded adjectives.  Ordered by position.
+    """
+    doc = article.doc
+    _, soft = _protection(article, quotes)
+    flagged = sorted((e.start, e.end) for e in editorializing)
+    found: dict[str, Span] = {}
+    for sent in _sentences(doc):
+        if any(soft[t.i] for t in sent) or any(_lexicon_entry(t)[1] for t in sent if t.is_alpha):
+            continue
+        span = article.token_span(sent)
+        if any(s < span.end and span.start < e for s, e in flagged):
+            continue
+        for first, last in _phrases_of(sent, max_words):
+            words = doc[first: last + 1]
+            if not _plain(words):
+                continue
+            span = article.token_span(doc[first], doc[last])
+            found.setdefault(article.text[span.start:span.end].lower(), span)
+    return sorted(found.values(), key=lambda s: (s.start, s.end))
+
+
+_DETERMINER_ADJECTIVES = frozenset({"premier", "dernier", "autre", "certain", "tel", "seul", "même", "prochain",
+                                    "deuxième", "troisième", "nouveau", "ancien", "plusieurs", "quelque"})
+_PHRASE_EDGE = ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "ADV", "PART", "PUNCT", "SPACE")
+
+
+def _phrases_of(sent, max_words: int) -> list[tuple[int, int]]:
+    doc = sent.doc
+    ranges = []
+    for chunk in sent.noun_chunks:
+        first, last = chunk.start, chunk.end - 1
+        while first < last and doc[first].pos_ not in ("DET", "NOUN", "PROPN", "NUM", "ADJ"):
+            first += 1
+        if doc[first].pos_ == "PRON" or doc[last].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        ranges.append((first, last))
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "conj", "ccomp", "acl:relcl"):
+            continue
+        first = tok.i
+        while first - 1 >= sent.start and doc[first - 1].dep_.startswith(("aux", "expl")) \
+                and doc[first - 1].head.i == tok.i:
+            first -= 1
+        last = tok.i
+        while last + 1 < sent.end and last - first + 1 < max_words:
+            nxt = doc[last + 1]
+            if nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.lower_ in ("qui", "que", "qu'", "dont"):
+                break
+            last += 1
+        while last > tok.i and (doc[last].pos_ in _PHRASE_EDGE or doc[last].lemma_ in _DETERMINER_ADJECTIVES):
+            last -= 1
+        ranges.append((first, last))
+    return [(f, l) for f, l in ranges
+            if 2 <= l - f + 1 <= max_words and sum(t.is_alpha for t in doc[f: l + 1]) >= 2]
+
+
+def _plain(words) -> bool:
+    """Nothing a student could read as a judgement: no quote mark, negation, manner adverb or evaluative adjective.
+
+    Adjectives pass only after their noun inside the phrase (relational: « armes nucléaires »,
+    « mobilisation partielle ») or when they work like determiners (« premier », « autre »).
+    """
+    inside = range(words.start, words.end)
+    for t in words:
+        if '"' in t.text or t.lower_ in ("ne", "n'", "pas") or (t.pos_ == "ADV" and t.lower_.endswith("ment")):
+            return False
+        if t.pos_ == "ADJ" and t.lemma_.lower() not in _DETERMINER_ADJECTIVES:
+            if not (t.dep_ == "amod" and t.head.i in inside and t.head.i < t.i):
+                return False
+            if any(c.lower_ in ("très", "si", "trop", "plus", "tellement") for c in t.children):
+                return False
+        if t.pos_ in ("PUNCT", "SPACE") and t.text not in ("-", "'"):
+            return False
+    return True
