@@ -1,1 +1,77 @@
-"""Loupe."""
+"""Loupe: a game that teaches students to read the news critically.
+
+``create_app`` builds the application; it never writes to the database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+
+from . import config as config_module
+from .extensions import csrf, db, htmx, migrate
+
+
+def create_app(config: dict | type | None = None) -> Flask:
+    """The application, with `config` (a dict or a class) applied over the defaults and the environment."""
+    app = Flask(__name__, instance_relative_config=True, static_folder=str(_STATIC_DIR))
+    app.config.from_object(config_module.Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        os.makedirs(app.instance_path, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = config_module.database_url(
+            os.environ.get("DATABASE_URL"), app.instance_path
+        )
+    else:
+        app.config["SQLALCHEMY_DATABASE_URI"] = config_module.database_url(
+            app.config["SQLALCHEMY_DATABASE_URI"], app.instance_path
+        )
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config_module.secret_key(app.instance_path)
+
+    db.init_app(app)
+    migrate.init_app(app, db)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    with app.app_context():
+        event.listen(db.engine, "connect", _configure_connection)
+
+    from . import i18n
+    from .board import bp as board_bp
+    from .cli import register_commands
+    from .errors import bp as errors_bp
+    from .play import bp as play_bp
+
+    i18n.init_app(app)
+    app.register_blueprint(play_bp)
+    app.register_blueprint(board_bp)
+    app.register_blueprint(errors_bp)
+    register_commands(app)
+    return app
+
+
+_STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def _configure_connection(dbapi_connection, connection_record) -> None:
+    """Per-connection settings that the URL cannot carry."""
+    module = type(dbapi_connection).__module__
+    cursor = dbapi_connection.cursor()
+    if module.startswith("sqlite3"):
+        # Answers arrive concurrently: WAL lets readers work while one writer commits, and the busy
+        # timeout makes a writer wait for the lock instead of failing at once.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+    elif module.startswith("psycopg"):
+        # Timestamps are stored naive in UTC, also those the server fills with now().
+        cursor.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.commit()
+    cursor.close()
