@@ -200,9 +200,12 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
     roles = word_set("person_roles")
     out: set[str] = set()
     i = start - 1
-    while i >= 0 and doc[i].pos_ in {"ADJ", "PROPN"} and not _is_name_token(doc[i]):
+    while i >= 0 and doc[i].pos_ in {"ADJ", "PROPN"} and not _is_name_token(doc[i]) and not _is_role(doc[i]):
         i -= 1
-    if i >= 0 and doc[i].lemma_.casefold() in roles:
+    if i >= 0 and _is_role(doc[i]):
+        out.add(doc[i].text.casefold().rstrip("e") if doc[i].text.casefold().rstrip("e") in roles
+                else doc[i].lemma_.casefold())
+    elif i >= 0 and doc[i].lemma_.casefold() in roles:
         out.add(doc[i].lemma_.casefold())
     if end + 1 < len(doc) and doc[end].text == ",":
         j = end + 1

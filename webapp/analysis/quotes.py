@@ -1,11 +1,628 @@
-"""Quotations and who said them."""
+"""Quotations and who said them.
+
+Quoted stretches come from the marks of the original text (:mod:`quote_marks`); the speaker from the words
+around them in the parse: a speech verb after the quote (``», a-t-elle déclaré``, ``» précise un expert``),
+before it (``Elle a poursuivi : «``), ``selon X``, ``X : «``, or, for a paragraph that is only a quotation,
+the speaker of the quotation just before.  ``il``/``elle`` resolve to the latest *source* of that gender —
+someone the article has made speak — not to the latest person named, who is often the article's subject.
+"""
 
 from __future__ import annotations
 
-from .results import Person, Quote
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .lexicon import word_set
+from .people import fold, parts_match, person_at
+from .quote_marks import Stretch, find_stretches
+from .results import Person, Quote, Span
 from .text import Article
+
+_SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
+_SENTENCE_END = {".", "!", "?", "…"}
+_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
+_OF = {"de", "d'", "du", "des"}
+_SELON = {"selon", "d'après"}
+_MAX_SCARE_WORDS = 4  # an unattributed fragment this short inside a sentence is a term, not a quotation
+_NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
+
+
+@dataclass
+class _Speaker:
+    name: str
+    gender: str | None
+    number: str  # "s" or "p"
+    named: bool
+    person: Person | None = None
+
+
+@dataclass
+class _Cue:
+    first: int  # token range of the attribution words
+    last: int
+    verb: int | None  # the speech verb, when there is one
+    subject: tuple[int, int] | None = None  # token range of an explicit subject
+    pronoun: str | None = None  # "il", "elle", ... when the subject is a pronoun
+
+
+class _Reader:
+    """Everything needed to read one article's quotations; built once, linear in the tokens."""
+
+    def __init__(self, article: Article, people: list[Person]):
+        self.article = article
+        self.doc = article.doc
+        self.people = people
+        self.verbs = word_set("speech_verbs")
+        origin = article.norm.origin
+        self._origin = origin
+        n = len(article.norm.text)
+        # tok_at[c]: the token that starts at or before normalised offset c.
+        self.tok_at = [0] * (n + 1)
+        starts = [tok.idx for tok in self.doc]
+        k = 0
+        for c in range(n + 1):
+            while k + 1 < len(starts) and starts[k + 1] <= c:
+                k += 1
+            self.tok_at[c] = k
+        self.mention_owner: dict[int, Person] = {}  # norm offset of a mention start -> person
+        for person in people:
+            for m in person.mentions:
+                self.mention_owner[self.to_norm(m.start)] = person
+        self.tok_person: dict[int, Person] = {}
+        for tok in self.doc:
+            p = self._person_of_token(tok)
+            if p:
+                self.tok_person[tok.i] = p
+        self.genders: dict[str, str | None] = {p.name: p.gender for p in people}
+
+    # --- offsets -------------------------------------------------------------------------------------
+    def to_norm(self, pos: int) -> int:
+        return bisect_left(self._origin, pos)
+
+    def token_at(self, orig_pos: int) -> int:
+        return self.tok_at[min(self.to_norm(orig_pos), len(self.tok_at) - 1)]
+
+    def orig_span(self, first: int, last: int) -> Span:
+        return self.article.token_span(self.doc[first], self.doc[last])
+
+    def _person_of_token(self, tok) -> Person | None:
+        start = self.article.span(tok.idx, tok.idx + len(tok.text))
+        for person in self.people:
+            for m in person.mentions:
+                if m.start <= start.start < m.end:
+                    return person
+        return None
+
+    # --- speech verbs --------------------------------------------------------------------------------
+    def is_speech_verb(self, tok) -> bool:
+        if tok.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"} or not tok.text.isalpha() and "-" not in tok.text:
+            return False
+        if tok.pos_ in {"NOUN", "ADJ"} and not tok.text[0].islower():
+            return False
+        lemma = tok.lemma_.casefold()
+        if tok.pos_ in {"NOUN", "ADJ"} and lemma not in self.verbs:
+            return False
+        if lemma in self.verbs:
+            return True
+        prev = self.doc[tok.i - 1].text.casefold() if tok.i else ""
+        return prev in {"se", "s'"} and (f"se {lemma}" in self.verbs or f"s'{lemma}" in self.verbs)
+
+    def clitic_after(self, i: int, limit: int) -> tuple[str | None, int]:
+        """A subject clitic written after the verb or auxiliary ("a-t-il", "dit-elle"): (pronoun, last token)."""
+        j = i + 1
+        while j <= min(limit, len(self.doc) - 1):
+            text = self.doc[j].text.casefold()
+            if text == "-t":
+                j += 1
+                continue
+            if text.startswith("-") and text.lstrip("-").replace("t-", "") in _SUBJECT_PRONOUNS:
+                return text.lstrip("-").replace("t-", ""), j
+            break
+        return None, i
+
+    def verb_group_at(self, i: int, end: int) -> tuple[int, int, str | None, int] | None:
+        """A speech-verb group starting at token i: (first, verb, clitic, last) or None.
+
+        Accepts ``a déclaré``, ``a-t-elle déclaré``, ``dit-il``, ``précise même``, ``s'agace``,
+        ``a également ajouté``, ``avait alors expliqué``.
+        """
+        doc = self.doc
+        j = i
+        if j < end and doc[j].text.casefold() in {"se", "s'"}:
+            j += 1
+        clitic = None
+        last = None
+        if j < end and doc[j].pos_ == "AUX" and not self.is_speech_verb(doc[j]):
+            clitic, last = self.clitic_after(j, j + 3)
+            j = (last if clitic else j) + 1
+            while j < end and doc[j].pos_ == "ADV":
+                j += 1
+        if j >= end or not self.is_speech_verb(doc[j]):
+            return None
+        verb = j
+        if clitic is None:
+            clitic, last = self.clitic_after(verb, verb + 3)
+            if clitic is None:
+                last = verb
+        return i, verb, clitic, max(last, verb)
+
+    def np_after(self, i: int, end: int) -> tuple[int, int] | None:
+        """The inverted subject after a verb: skips adverbs and prepositional phrases ("à l'AFP")."""
+        doc = self.doc
+        j = i
+        while j < end:
+            tok = doc[j]
+            if tok.pos_ == "ADV" or tok.text.casefold() in {"même", "encore", "également", "aussi"}:
+                j += 1
+                continue
+            if tok.pos_ == "ADP" and tok.text.casefold() not in _OF:
+                j = self._skip_pp(j + 1, end)
+                continue
+            break
+        if j >= end or doc[j].pos_ not in _NP_POS | {"PRON"} or doc[j].is_punct:
+            return None
+        if doc[j].pos_ == "PRON" and doc[j].text.casefold() not in {"lui", "celui-ci", "celle-ci"}:
+            return None
+        return j, self._np_end(j, end)
+
+    def _skip_pp(self, j: int, end: int) -> int:
+        doc = self.doc
+        seen_head = False
+        while j < end:
+            tok = doc[j]
+            if j in self.tok_person and seen_head and (j == 0 or doc[j - 1].i not in self.tok_person):
+                return j  # "à l'AFP Nikolaï X": the name after the outlet is the subject
+            if tok.pos_ == "DET" and seen_head:
+                return j
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                seen_head = True
+            elif tok.pos_ == "ADP" and tok.text.casefold() in _OF | {"avec"}:
+                seen_head = False
+            elif tok.pos_ not in {"DET", "ADJ", "NUM"}:
+                return j
+            j += 1
+        return j
+
+    def _np_end(self, j: int, end: int) -> int:
+        doc = self.doc
+        k = j
+        while k + 1 < end:
+            nxt = doc[k + 1]
+            if nxt.pos_ in _NP_POS and not nxt.is_punct or nxt.text == "%" or (
+                    doc[k].pos_ == "DET" and not nxt.is_punct):
+                k += 1
+            elif nxt.text.casefold() in _OF and k + 2 < end and doc[k + 2].pos_ in _NP_POS:
+                k += 1
+            elif nxt.text == "-" and k + 2 < end and doc[k + 2].pos_ in _NP_POS:
+                k += 1
+            else:
+                break
+        return k
+
+    def np_before(self, verb: int, floor: int) -> tuple[int, int] | None:
+        """The subject written before a verb: the parser's nsubj, or the nearest name or pronoun."""
+        doc = self.doc
+        tok = doc[verb]
+        heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "xcomp"} else [])
+        for h in heads:
+            for child in h.children:
+                if child.dep_ in {"nsubj", "nsubj:pass"} and floor <= child.i < verb:
+                    if child.pos_ == "PRON":
+                        return child.i, child.i
+                    left = max(child.left_edge.i, floor)
+                    # A name in the subject wins over the nouns of its apposition
+                    # ("X, président de Y, un institut ..., a déclaré").
+                    for t in range(left, verb):
+                        if t in self.tok_person:
+                            end = t
+                            while end + 1 < verb and self.tok_person.get(end + 1) is self.tok_person[t]:
+                                end += 1
+                            return t, end
+                    # "S'adressant à Y, X, experte de Z, a déclaré": the parser may take an apposition
+                    # for the subject; the name set off by commas before it is the speaker.
+                    for t in range(floor, left):
+                        if t in self.tok_person and (t == floor or doc[t - 1].text == ","):
+                            end = t
+                            while end + 1 < left and self.tok_person.get(end + 1) is self.tok_person[t]:
+                                end += 1
+                            if end + 1 < verb and doc[end + 1].text == ",":
+                                return t, end
+                    right = child.i
+                    while right + 1 < verb and doc[right + 1].pos_ in _NP_POS and not doc[right + 1].is_punct:
+                        right += 1
+                    return left, right
+        for k in range(verb - 1, max(floor, verb - 6) - 1, -1):
+            t = doc[k]
+            if t.text.casefold() in _SUBJECT_PRONOUNS or k in self.tok_person:
+                start = k
+                while start - 1 >= floor and start - 1 in self.tok_person and \
+                        self.tok_person[start - 1] is self.tok_person[k]:
+                    start -= 1
+                return start, k
+            if t.is_punct and t.text != "," or t.pos_ == "VERB" and k != verb:
+                break
+        return None
+
+
+def _sentence_bounds(doc, first: int, last: int, para_first: int, para_last: int) -> tuple[int, int]:
+    """Token range of the sentence around [first, last], found by end punctuation outside quotes."""
+    a = first
+    while a - 1 >= para_first and doc[a - 1].text not in _SENTENCE_END:
+        a -= 1
+    b = last
+    while b + 1 <= para_last and doc[b].text not in _SENTENCE_END:
+        b += 1
+    return a, b
+
+
+
+@dataclass
+class _Found:
+    stretch: Stretch
+    first: int  # tokens of the quoted words
+    last: int
+    open_tok: int | None
+    close_tok: int | None
+    para_first: int  # tokens of the paragraphs it lies in
+    para_last: int
+    cue: _Cue | None = None
+    embedded: bool = False
+    speaker: _Speaker | None = None
+    kind: str = "direct"
+
+
+class _Attributor:
+    def __init__(self, reader: _Reader, stretches: list[Stretch]):
+        self.r = reader
+        self.doc = reader.doc
+        self.paragraphs = reader.article.paragraphs
+        self.para_tokens = [(reader.token_at(p.start), reader.token_at(max(p.start, p.end - 1)))
+                            for p in self.paragraphs]
+        self.in_quote = [False] * len(self.doc)
+        self.found: list[_Found] = []
+        for s in stretches:
+            first, last = reader.token_at(s.start), reader.token_at(max(s.start, s.end - 1))
+            open_tok = reader.token_at(s.open_mark) if s.open_mark is not None else None
+            close_tok = reader.token_at(s.close_mark) if s.close_mark is not None else None
+            pf, pl = self.para_tokens[s.first_para][0], self.para_tokens[s.last_para][1]
+            for t in range(open_tok if open_tok is not None else first, (close_tok or last) + 1):
+                self.in_quote[t] = True
+            self.found.append(_Found(s, first, last, open_tok, close_tok, pf, pl))
+        self.registry: list[tuple[int, _Speaker]] = []  # (token, source) in text order
+
+    # --- cues ----------------------------------------------------------------------------------------
+    def cue_after(self, f: _Found) -> _Cue | None:
+        """``», a-t-elle déclaré``, ``» précise un expert``, ``», a expliqué à l'AFP X``."""
+        if f.close_tok is None:
+            return None
+        doc = self.doc
+        j = f.close_tok + 1
+        end = f.para_last + 1
+        # A list of quotations shares the attribution after the last one: « A », « B », scandaient-ils.
+        while j + 1 < end and doc[j].text == "," and self.in_quote[j + 1]:
+            j += 1
+            while j < end and self.in_quote[j]:
+                j += 1
+        if j < end and doc[j].text == ",":
+            j += 1
+        group = self.r.verb_group_at(j, end) if j < end else None
+        if not group:
+            return None
+        first, verb, clitic, last = group
+        sent_end = self._clause_end(last + 1, end)
+        if clitic:
+            return _Cue(first, last, verb, pronoun=clitic)
+        np = self.r.np_after(last + 1, sent_end)
+        if np is None:
+            return None
+        return _Cue(first, np[1], verb, subject=np)
+
+    def _clause_end(self, j: int, end: int) -> int:
+        doc = self.doc
+        while j < end and doc[j].text not in _SENTENCE_END and not self.in_quote[j]:
+            j += 1
+        return j
+
+    def cue_before(self, f: _Found) -> _Cue | None:
+        """``Elle a poursuivi : «``, ``Selon elle, «``, ``Cependant, a-t-elle averti, «``, ``X : «``."""
+        if f.open_tok is None or f.open_tok == f.para_first:
+            return None
+        doc = self.doc
+        k = f.open_tok - 1
+        if doc[k].text not in {":", ","}:
+            return None
+        start = k
+        while start - 1 >= f.para_first and doc[start - 1].text not in _SENTENCE_END \
+                and not self.in_quote[start - 1]:
+            start -= 1
+        cue = self.cue_in(start, k, near=k)
+        if cue:
+            return cue
+        if doc[k].text == ":" and 0 < k - start <= 6:
+            np = (start, k - 1)
+            if any(t in self.r.tok_person for t in range(start, k)) or doc[start].pos_ in {"DET", "PROPN"}:
+                return _Cue(start, k, None, subject=np)
+        return None
+
+    def cue_in(self, start: int, end: int, near: int | None = None) -> _Cue | None:
+        """A ``selon X`` or a speech verb with its subject in tokens [start, end), outside quotations."""
+        doc = self.doc
+        best = None
+        for t in range(start, end):
+            if self.in_quote[t]:
+                continue
+            low = doc[t].text.casefold()
+            if low in _SELON or (low == "après" and t and doc[t - 1].text.casefold() == "d'"):
+                np = self.r.np_after(t + 1, end) if low != "selon" or True else None
+                if np is None and t + 1 < end and doc[t + 1].text.casefold() in {*_SUBJECT_PRONOUNS, "lui", "eux"}:
+                    np = (t + 1, t + 1)
+                if np:
+                    best = _Cue(t, np[1], None, subject=np,
+                                pronoun=self._pronoun_of(doc[t + 1]) if np[0] == np[1] else None)
+        if best:
+            return best
+        verbs = [t for t in range(start, end) if not self.in_quote[t] and self.r.is_speech_verb(doc[t])]
+        if not verbs:
+            return None
+        verb = max(verbs) if near is not None else verbs[0]
+        return self.cue_for_verb(verb, start, end)
+
+    def _pronoun_of(self, tok) -> str | None:
+        low = tok.text.casefold()
+        return {"lui": "il", "eux": "ils"}.get(low, low if low in _SUBJECT_PRONOUNS else None)
+
+    def cue_for_verb(self, verb: int, floor: int, ceil: int) -> _Cue | None:
+        doc = self.doc
+        first = verb
+        while first - 1 >= floor and (doc[first - 1].pos_ == "AUX" or doc[first - 1].text.casefold() in
+                                      {"-t", "se", "s'"} or doc[first - 1].text.startswith("-")
+                                      or doc[first - 1].pos_ == "ADV" and first - 2 >= floor
+                                      and doc[first - 2].pos_ == "AUX"):
+            first -= 1
+        clitic, last = self.r.clitic_after(first if doc[first].pos_ == "AUX" else verb, verb + 3)
+        if clitic is None:
+            clitic, last = self.r.clitic_after(verb, verb + 3)
+        if clitic:
+            return _Cue(first, max(last, verb), verb, pronoun=clitic)
+        np = self.r.np_before(verb, floor)
+        if np:
+            pron = self._pronoun_of(doc[np[0]]) if np[0] == np[1] else None
+            return _Cue(np[0], verb, verb, subject=None if pron else np, pronoun=pron)
+        if first > floor and doc[first - 1].text == ",":  # an incise: ", a affirmé l'expert X"
+            np = self.r.np_after(verb + 1, self._clause_end(verb + 1, ceil + 1))
+            if np:
+                return _Cue(first, np[1], verb, subject=np)
+        return None
+
+    def cue_incise_later(self, f: _Found, sent_end: int) -> _Cue | None:
+        """``« … » puisque …, a précisé le Dr X.``: an inverted attribution closing the sentence."""
+        doc = self.doc
+        t = (f.close_tok or f.last) + 1
+        while t < sent_end:
+            if doc[t].text == "," and not self.in_quote[t]:
+                group = self.r.verb_group_at(t + 1, sent_end + 1)
+                if group:
+                    first, verb, clitic, last = group
+                    if clitic:
+                        return _Cue(first, last, verb, pronoun=clitic)
+                    np = self.r.np_after(last + 1, self._clause_end(last + 1, sent_end + 1))
+                    if np:
+                        return _Cue(first, np[1], verb, subject=np)
+            elif self.in_quote[t] and t > (f.close_tok or f.last) + 1:
+                return None
+            t += 1
+        return None
+
+    # --- speakers ------------------------------------------------------------------------------------
+    def speaker_of(self, cue: _Cue, para_index: int) -> _Speaker | None:
+        if cue.pronoun:
+            return self.resolve_pronoun(cue.pronoun, cue.first)
+        if cue.subject is None:
+            return None
+        a, b = cue.subject
+        doc = self.doc
+        for t in range(a, b + 1):
+            person = self.r.tok_person.get(t)
+            if person:
+                if t > a and doc[t - 1].text.casefold() in _OF:
+                    break  # "le porte-parole de X" is not X
+                return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
+        if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)):
+            return None
+        head = doc[b]
+        for t in range(a, b + 1):
+            if doc[t].pos_ in {"NOUN", "PROPN"}:
+                head = doc[t]
+                break
+        span = self.r.orig_span(a, b)
+        text = self.r.article.text[span.start:span.end]
+        number = "p" if head.morph.get("Number") == ["Plur"] or doc[a].text.casefold() in {"des", "les"} \
+            or any(doc[t].pos_ == "NUM" or doc[t].text == "%" for t in range(a, b + 1)) else "s"
+        gender = None
+        g = head.morph.get("Gender") or doc[a].morph.get("Gender")
+        if g:
+            gender = "f" if g[0] == "Fem" else "m"
+        definite = doc[a].text.casefold() in {"le", "la", "l'"}
+        if definite and number == "s" and self._is_role(head):
+            person = self.role_referent(head, gender, cue.first)
+            if person:
+                return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
+        named = any(doc[t].pos_ == "PROPN" or doc[t].ent_type_ in {"ORG", "PER"} for t in range(a, b + 1))
+        if doc[a].pos_ == "PRON" and not named:
+            return None
+        return _Speaker(text, gender, number, named)
+
+    def _is_role(self, tok) -> bool:
+        roles = word_set("person_roles")
+        low = tok.text.casefold()
+        return low in roles or tok.lemma_.casefold() in roles or (low.endswith("e") and low[:-1] in roles)
+
+    def role_referent(self, head, gender: str | None, before: int) -> Person | None:
+        """``l'opposant`` → the person the article called "l'opposant X"; else the latest named source."""
+        low = head.lemma_.casefold()
+        low_text = head.text.casefold()
+        candidates = [p for p in self.r.people if low in p.roles or low_text in p.roles
+                      or low_text.rstrip("e") in p.roles]
+        # Only the article's own apposition links a description to a name: guessing from the latest
+        # source would put words in the wrong mouth.
+        return candidates[0] if len(candidates) == 1 else None
+
+    def resolve_pronoun(self, pronoun: str, before: int) -> _Speaker | None:
+        gender, number = _SUBJECT_PRONOUNS[pronoun]
+        for _, source in reversed(self.registry[-30:]):
+            if source.number != number:
+                continue
+            known = self.r.genders.get(source.name, source.gender) if source.person else source.gender
+            if number == "s" and known not in {None, gender}:
+                continue
+            if source.person and known is None:
+                self.r.genders[source.name] = gender  # the article has just told us
+            return source
+        return None
+
+    def register(self, token: int, speaker: _Speaker | None) -> None:
+        if speaker:
+            self.registry.append((token, speaker))
+
+    # --- the whole article ---------------------------------------------------------------------------
+    def run(self) -> list[_Found]:
+        doc = self.doc
+        events: list[tuple[int, int, object]] = []  # (token, order, payload)
+        for n, f in enumerate(self.found):
+            words = f.last - f.first + 1
+            sent_a, sent_b = _sentence_bounds(doc, f.open_tok if f.open_tok is not None else f.first,
+                                              f.close_tok or f.last, f.para_first, f.para_last)
+            before_tok = (f.open_tok or f.first) - 1
+            starts_sentence = f.open_tok is None or f.open_tok == f.para_first or \
+                doc[before_tok].text in _SENTENCE_END | {":"} or self.in_quote[before_tok] or \
+                doc[before_tok].text == "," and before_tok > 0 and self.in_quote[before_tok - 1]
+            cue = self.cue_after(f) or self.cue_before(f)
+            if cue is None:
+                cue = self.cue_incise_later(f, sent_b)
+            f.embedded = not starts_sentence and not (cue and cue.first < (f.open_tok or f.first)
+                                                      and doc[before_tok].text == ",")
+            if f.embedded and cue is None:
+                cue = self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
+                if cue and cue.verb is not None and words <= _MAX_SCARE_WORDS:
+                    far = (f.open_tok or f.first) - cue.verb > _NEAR_VERB
+                    if far and doc[cue.verb].lemma_ not in {"décrire", "qualifier"}:
+                        cue = None
+                if cue is None:
+                    after = self.cue_in((f.close_tok or f.last) + 1, sent_b + 1)
+                    if after and after.verb is None:  # only "selon X" may follow a fragment
+                        cue = after
+            f.cue = cue
+            if cue:
+                events.append((cue.verb if cue.verb is not None else cue.first, 1, n))
+        for tok in doc:
+            if self.in_quote[tok.i] or not self.r.is_speech_verb(tok) or tok.pos_ != "VERB":
+                continue
+            if tok.dep_ in {"advcl", "acl", "acl:relcl", "csubj", "amod"}:
+                continue
+            nxt = " ".join(t.text.casefold() for t in doc[tok.i + 1:tok.i + 4])
+            says = any(c.dep_ == "ccomp" for c in tok.children) or any(
+                w in nxt.split() for w in ("que", "qu'", ":")) or self.r.clitic_after(tok.i, tok.i + 3)[0]
+            if not says:
+                continue
+            events.append((tok.i, 0, tok.i))
+        events.sort(key=lambda e: (e[0], e[1]))
+        for token, kind, payload in events:
+            if kind == 1:
+                f = self.found[payload]
+                f.speaker = self.speaker_of(f.cue, f.stretch.first_para)
+                self.register(token, f.speaker)
+            else:
+                cue = self.cue_for_verb(payload, self._sentence_start(payload), len(doc) - 1)
+                if cue:
+                    self.register(token, self.speaker_of(cue, 0))
+        self.inherit()
+        for f in self.found:
+            words = f.last - f.first + 1
+            if f.embedded:
+                f.kind = "partial" if f.speaker else "scare"
+                if f.kind == "scare":
+                    f.cue = None
+            else:
+                f.kind = "direct"
+        return self.found
+
+    def _sentence_start(self, t: int) -> int:
+        doc = self.doc
+        while t > 0 and doc[t - 1].text not in _SENTENCE_END and "\n" not in doc[t - 1].text \
+                and not self.in_quote[t - 1]:
+            t -= 1
+        return t
+
+    def inherit(self) -> None:
+        """Quotations with no attribution of their own: the second of « … », a-t-il dit. « … », and a
+        paragraph that is only a quotation right after a quotation or a statement by someone."""
+        doc = self.doc
+        prev: _Found | None = None
+        for f in self.found:
+            if f.speaker is None and not f.embedded and prev is not None and prev.speaker is not None:
+                same_para = prev.stretch.last_para == f.stretch.first_para
+                if same_para and prev.cue is not None:
+                    between = [t for t in range((prev.close_tok or prev.last) + 1, f.open_tok or f.first)
+                               if not doc[t].is_punct]
+                    cue_tokens = set(range(prev.cue.first, prev.cue.last + 1))
+                    if all(t in cue_tokens for t in between):
+                        f.speaker, f.cue = prev.speaker, prev.cue
+                elif not same_para and f.open_tok == f.para_first:
+                    gap = self._paragraphs_between(prev.stretch.last_para, f.stretch.first_para)
+                    if gap is not None and not self._speech_between(prev, f):
+                        f.speaker, f.cue = prev.speaker, prev.cue
+            if f.speaker is None and not f.embedded and f.open_tok == f.para_first:
+                source = self._recent_statement(f)
+                if source:
+                    f.speaker = source
+            if not f.embedded or f.speaker:
+                prev = f
+
+    def _paragraphs_between(self, a: int, b: int) -> int | None:
+        """How many paragraphs lie between two; None if one of them is a full sentence of the journalist."""
+        count = 0
+        for p in self.paragraphs[a + 1:b]:
+            text = self.r.article.text[p.start:p.end]
+            if text.rstrip()[-1:] in ".!?:…" or len(text.split()) > 30:
+                return None
+            count += 1
+        return count if count <= 2 else None
+
+    def _speech_between(self, prev: _Found, f: _Found) -> bool:
+        lo = (prev.close_tok or prev.last) + 1
+        hi = f.open_tok or f.first
+        return any(lo <= tok < hi for tok, _ in self.registry)
+
+    def _recent_statement(self, f: _Found) -> _Speaker | None:
+        """The source of a statement ("Il a expliqué que ...") in the two paragraphs just before."""
+        lo = self.para_tokens[max(0, f.stretch.first_para - 1)][0]
+        hi = f.first
+        for tok, source in reversed(self.registry):
+            if tok < lo:
+                break
+            if tok < hi:
+                return source
+        return None
 
 
 def find_quotations(article: Article, people: list[Person]) -> list[Quote]:
-    """TODO: direct, partial and scare quotes with their speakers."""
-    return []
+    """Direct, partial and scare quotes with their speakers, in text order."""
+    if not len(article.doc) or not article.text.strip():
+        return []
+    reader = _Reader(article, people)
+    stretches = find_stretches(article.text, article.paragraphs)
+    attributor = _Attributor(reader, stretches)
+    quotes = []
+    for f in attributor.run():
+        s = f.stretch
+        speaker = f.speaker
+        cue = reader.orig_span(f.cue.first, f.cue.last) if f.cue and speaker else None
+        quotes.append(Quote(
+            start=s.start, end=s.end, text=article.text[s.start:s.end],
+            speaker=speaker.name if speaker else None, kind=f.kind,
+            speaker_named=speaker.named if speaker else True, cue=cue,
+        ))
+    from .quote_captions import find_captions
+
+    quotes.extend(find_captions(article, people, quotes))
+    return sorted(quotes, key=lambda q: q.start)
