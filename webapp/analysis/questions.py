@@ -61,6 +61,14 @@ _TITLES = frozenset(
     "general president presidente ministre sir lord".split()
 )
 _PARTICLES = frozenset("de du des la le les d von van der den da di del ben bin al el".split())
+# Grammar, not lexicon: what may follow a bare number to name what is counted ("un million de Russes").
+_NUMBER_ENDINGS = frozenset("un une deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante "
+                            "cinquante soixante cent cents mille million millions milliard milliards".split())
+_COUNTED_LINKS = frozenset("de d des du".split())
+_FUNCTION_WORDS = frozenset(
+    "par pour sur sous dans en et ou à au aux avec selon depuis contre chez entre vers le la les l un une qui que "
+    "qu est sont a ont était ce cette ces son sa ses leur leurs ne n se s y il elle ils elles on plus moins".split()
+)
 _DETERMINERS = frozenset("le la les l un une des du de d ce ces cette cet plusieurs certains certaines".split())
 
 
@@ -143,7 +151,7 @@ def build_questions(article: Article, quotes: list[Quote], figures: list[Figure]
     """Questions about who said what, where figures come from and which words judge instead of report."""
     text = article.text
     questions = [
-        *who_quoted_questions(article, quotes, people),
+        *who_quoted_questions(article, quotes, people, editorializing),
         *figure_source_questions(article, figures),
         *editorializing_questions(article, quotes, editorializing),
     ]
@@ -179,6 +187,11 @@ def same_person(a: str, b: str) -> bool:
         return False
     if set(ta) <= set(tb) or set(tb) <= set(ta):
         return True
+    # A lone first name or its short form ("Vlad", "Alex") may stand for anyone whose name starts so.
+    if len(ta) == 1 or len(tb) == 1:
+        lone, other = (ta[0], tb) if len(ta) == 1 else (tb[0], ta)
+        if len(lone) >= 3 and any(t.startswith(lone) or lone.startswith(t) for t in other if len(t) >= 3):
+            return True
     return _close(ta[-1], tb[-1])
 
 
@@ -206,13 +219,20 @@ def _askable_quote(quote: Quote, text: str) -> bool:
         quote.kind in ("direct", "partial")
         and bool(quote.speaker and quote.speaker.strip())
         and 0 <= quote.start < quote.end <= len(text)
+        # Without the words that attribute it, the answer could not be shown in the text.
+        and _inside(quote.cue, text)
         and len(_words(text[quote.start:quote.end])) >= MIN_QUOTE_WORDS
     )
 
 
-def who_quoted_questions(article: Article, quotes: list[Quote], people: list[Person]) -> list[Question]:
-    """« Qui a dit : … ? » for quotes whose speaker the article establishes."""
+def who_quoted_questions(article: Article, quotes: list[Quote], people: list[Person],
+                         editorializing: list[Editorial] = ()) -> list[Question]:
+    """« Qui a dit : … ? » for quotes whose speaker the article names through an attribution cue."""
     text = article.text
+    # A mocking nickname may have been taken for a person of its own: it is the same person under
+    # another name, so it must never be offered as someone else.
+    nicknames = {fold(text[e.start:e.end]) for e in editorializing
+                 if e.category == "name_calling" and 0 <= e.start < e.end <= len(text)}
     quotes = sorted(quotes, key=lambda q: (q.start, q.end))
     speakers = [q for q in quotes if q.kind != "scare" and q.speaker and q.speaker.strip()]
 
@@ -242,7 +262,7 @@ def who_quoted_questions(article: Article, quotes: list[Quote], people: list[Per
 
     questions = []
     for quote in sorted(chosen, key=lambda q: q.start):
-        question = _who_quoted(article, quote, speakers, people, len(distinct_speakers))
+        question = _who_quoted(article, quote, speakers, people, len(distinct_speakers), nicknames)
         if question is not None:
             questions.append(question)
     return questions
@@ -266,7 +286,7 @@ def _candidate_names(quote: Quote, speakers: list[Quote], people: list[Person]) 
 
 
 def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: list[Person],
-                n_speakers: int) -> Question | None:
+                n_speakers: int, nicknames: set[str]) -> Question | None:
     text = article.text
     speaker = quote.speaker
     assert speaker is not None
@@ -278,6 +298,8 @@ def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: l
         if not name or not name.strip() or any(_is_same(name, t, people, text) for t in taken):
             continue
         if named and not _name_tokens(name):
+            continue
+        if fold(name) in nicknames or any(fold(a) in nicknames for a in _aliases(name, people, text)):
             continue
         taken.append(name)
         distractors.append(Choice(text=_display(name), key=_collapse(name)))
@@ -296,6 +318,8 @@ def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: l
     choices, answer = _shuffle(correct, distractors, _seed("who", quote.start, quote.end, text[quote.start:quote.end]))
 
     pronoun = cue is not None and _pronoun_cue(text[cue.start:cue.end], speaker)
+    if pronoun and _pronoun_gender_clash(text[cue.start:cue.end], _person(people, speaker)):
+        return None  # « a-t-elle déclaré » given to a man: the attribution is doubtful
     explanation = _who_explanation(article, quote, cue, pronoun, people)
     difficulty = 0.25
     if pronoun:
@@ -328,6 +352,16 @@ def _pronoun_cue(cue_text: str, speaker: str) -> bool:
     if names & set(folded.split()):
         return False
     return bool(_PRONOUN_CUE.search(" " + cue_text.lower()))
+
+
+def _pronoun_gender_clash(cue_text: str, person: Person | None) -> bool:
+    if person is None or person.gender not in ("f", "m"):
+        return False
+    pronouns = {m.group(1) for m in _PRONOUN_CUE.finditer(" " + cue_text.lower())}
+    feminine = bool(pronouns & {"elle", "elles"})
+    masculine = bool(pronouns & {"il", "ils"})
+    return (person.gender == "m" and feminine and not masculine) or (person.gender == "f" and masculine
+                                                                     and not feminine)
 
 
 def _person(people: list[Person], name: str) -> Person | None:
@@ -454,6 +488,35 @@ def balance(items: list, key, rank) -> list:
     return items
 
 
+def figure_label(text: str, figure: Figure) -> str:
+    """The figure as the prompt shows it: a bare number gets the words that say what it counts.
+
+    « 332 » alone cannot be found in an article; « 332 soldats » can.  Only the display changes: the
+    evidence stays the figure's own span.
+    """
+    label = _collapse(text[figure.start:figure.end])
+    last = fold(label).split()[-1:] or [""]
+    if not (label[-1:].isdigit() or last[0] in _NUMBER_ENDINGS):
+        return label
+    tail = re.split(r"[.,;:!?()«»\"“”\n]", text[figure.end:figure.end + 60], maxsplit=1)[0]
+    end = None
+    pending_link = False
+    content = 0
+    for m in re.finditer(r"[^\W\d_]+", tail):
+        word = fold(m.group())
+        if word in _COUNTED_LINKS and content == 0 and not pending_link:
+            pending_link = True  # "un million de Russes": the link counts only if a word follows
+        elif word in _FUNCTION_WORDS or word in _COUNTED_LINKS:
+            break
+        else:
+            end, pending_link, content = figure.end + m.end(), False, content + 1
+            if content == 2:
+                break
+    if end is None:
+        return label
+    return _collapse(text[figure.start:end])
+
+
 def _figure_source(article: Article, figure: Figure) -> Question | None:
     text = article.text
     labels = source_labels()
@@ -486,7 +549,7 @@ def _figure_source(article: Article, figure: Figure) -> Question | None:
     src = figure.source_span if _inside(figure.source_span, text) else figure.cue
     if _inside(src, text) and article.paragraph_at(src.start) != article.paragraph_at(figure.start):
         difficulty += 0.1  # the attribution is inherited from another paragraph
-    figure_text = _collapse(text[figure.start:figure.end])
+    figure_text = figure_label(text, figure)
     prompt = (VERIFIED_PROMPT if verify else WHERE_FROM_PROMPT).format(nbsp=NBSP, figure=figure_text)
     return Question(
         kind="figure_source",
@@ -518,7 +581,8 @@ def _figure_explanation(text: str, figure: Figure, figure_text: str) -> str:
     else:
         if source:
             cited = f" ({_guillemets(cue)})" if cue and fold(cue) != fold(source) else ""
-            parts = [f"Le chiffre {_guillemets(figure_text)} est attribué à {_guillemets(source)}{cited}."]
+            parts = [f"L'article attribue le chiffre {_guillemets(figure_text)} à cette source : "
+                     f"{_guillemets(source)}{cited}."]
         else:
             parts = [f"Le chiffre {_guillemets(figure_text)} est rattaché à sa source par {_guillemets(cue)}."]
         parts.append(f"Il s'agit donc {_de(phrase)}.")
@@ -663,11 +727,17 @@ def _editorializing(text: str, e: Editorial, pool: list[Span]) -> Question | Non
     distractors = [Choice(text=text[s.start:s.end], key=None, start=s.start, end=s.end) for s in picked]
     choices, answer = _shuffle(correct, distractors, seed)
     reason = _collapse(e.reason)
-    if reason[-1] not in ".!?…":
+    if reason[-1] not in ".!?…»":
         reason += "."
-    explanation = f"{_guillemets(_collapse(phrase))} : {reason}"
-    if e.neutral and e.neutral.strip():
-        explanation += f" Formulation neutre : {_guillemets(_collapse(e.neutral))}."
+    # Reasons often quote the phrase themselves; then quoting it again would stutter.
+    explanation = reason if fold(phrase) in fold(reason) else f"{_guillemets(_collapse(phrase))} : {reason}"
+    neutral = _collapse(e.neutral or "")
+    if neutral.startswith("(") and neutral.endswith(")"):
+        explanation += f" Pour rester neutre : {neutral[1:-1]}."
+    elif "«" in neutral:
+        explanation += f" Formulation neutre : {neutral}."
+    elif neutral:
+        explanation += f" Formulation neutre : {_guillemets(neutral)}."
     explanation += " Les autres expressions décrivent sans juger."
     return Question(
         kind="editorializing",
