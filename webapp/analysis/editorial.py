@@ -477,7 +477,7 @@ def _nickname_candidates(doc) -> list[_Candidate]:
         """The full name `tok` shortens ("Vlad" -> "Vladimir …"), if it is a truncated name part."""
         word = tok.lower_
         if not _is_name(tok) or len(word) < 3 or word in names or word in function_words \
-                or tok.pos_ not in ("PROPN", "NOUN", "X"):
+                or tok.pos_ not in ("PROPN", "NOUN", "X", "PRON"):
             return None
         for part, full in sorted(names.items()):
             if part.startswith(word) and len(part) - len(word) >= 2 and part[len(word)].isalpha():
