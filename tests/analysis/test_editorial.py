@@ -197,6 +197,8 @@ def test_hand_built_loaded_sentences(flagged, sentence, phrase, category):
     "Le film a provoqué un fou rire général dans la salle.",
     "Les Trente Glorieuses ont profondément transformé la société française.",
     "Le tsar Nicolas II a abdiqué en 1917.",
+    "La situation sanitaire reste dramatique dans la bande de Gaza, selon l'ONU.",
+    "La répression est sanglante, estime l'ONG dans son rapport annuel.",
 ])
 def test_hand_built_neutral_sentences_are_not_flagged(flagged, sentence):
     assert flagged(sentence) == ()

@@ -264,15 +264,20 @@ def _sentences(doc) -> list:
 
 
 def _attributed(sent) -> bool:
-    """A sentence reported by an inverted speech verb (« …, a-t-il déclaré ») or « selon lui »."""
+    """A sentence reported by an inverted speech verb (« …, a-t-il déclaré ») or attributed by « selon »."""
     speech = word_set("speech_verbs")
     for tok in sent:
         if _SPEECH_INVERSION.match(tok.lower_):
             near = [t for t in sent.doc[max(sent.start, tok.i - 3): min(sent.end, tok.i + 3)]]
             if any(t.lemma_.lower() in speech for t in near):
                 return True
-        if tok.lower_ == "selon" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ in {
-                "lui", "elle", "eux", "elles"}:
+        # « selon l'ONU », « d'après lui »: the judgement in the sentence is the source's.
+        if tok.lower_ == "selon" or (tok.lower_ == "après" and tok.i > sent.start
+                                     and sent.doc[tok.i - 1].lower_ == "d'"):
+            return True
+        # « …, estime l'ONG »: a speech verb after a comma with its subject after it.
+        if tok.lemma_.lower() in speech and tok.i > sent.start and sent.doc[tok.i - 1].text == "," \
+                and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
             return True
     return False
 
