@@ -74,6 +74,7 @@ _DETERMINERS = frozenset("le la les l un une des du de d ce ces cette cet plusie
 
 # --------------------------------------------------------------------------------------------- helpers
 
+@lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """Lower case, no accents, words separated by single spaces: for comparing names and phrases."""
     s = unicodedata.normalize("NFKD", s)
@@ -176,6 +177,7 @@ def _unnamed_core(phrase: str) -> str:
     return " ".join(t for t in fold(phrase).split() if t not in _DETERMINERS)
 
 
+@lru_cache(maxsize=8192)
 def same_person(a: str, b: str) -> bool:
     """True when two names may designate the same person: equal, one contained in the other, or surnames
     that are spelling variants.  Errs on the side of "same": a lost distractor costs less than a second
@@ -195,17 +197,22 @@ def same_person(a: str, b: str) -> bool:
     return _close(ta[-1], tb[-1])
 
 
-def _aliases(name: str, people: list[Person], text: str) -> set[str]:
+def _aliases(name: str, people: list[Person], text: str) -> frozenset[str]:
     """The name and every way the article writes the person it designates."""
-    out = {name}
+    return _alias_table(tuple(people), text).get(fold(name), frozenset({name}))
+
+
+@lru_cache(maxsize=4)
+def _alias_table(people: tuple[Person, ...], text: str) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
     for person in people:
-        if fold(person.name) == fold(name):
-            out.update(text[m.start:m.end] for m in person.mentions if _inside(m, text))
-    return {a for a in out if a.strip()}
+        aliases = table.setdefault(fold(person.name), {person.name})
+        aliases.update(text[m.start:m.end] for m in person.mentions if _inside(m, text))
+    return {k: frozenset(a for a in v if a.strip()) for k, v in table.items()}
 
 
 def _is_same(a: str, b: str, people: list[Person], text: str) -> bool:
-    aliases_a, aliases_b = _aliases(a, people, text), _aliases(b, people, text)
+    aliases_a, aliases_b = _aliases(a, people, text) | {a}, _aliases(b, people, text) | {b}
     return any(same_person(x, y) for x in aliases_a for y in aliases_b)
 
 
