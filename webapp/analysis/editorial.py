@@ -276,7 +276,9 @@ def _attributed(sent) -> bool:
                                      and sent.doc[tok.i - 1].lower_ == "d'"):
             return True
         # « …, estime l'ONG »: a speech verb after a comma with its subject after it.
-        if tok.lemma_.lower() in speech and tok.i > sent.start and sent.doc[tok.i - 1].text == "," \
+        # (the lemmatizer leaves some present tenses alone: « estime » -> « estimer »)
+        said = tok.lemma_.lower() in speech or tok.lower_ + "r" in speech
+        if said and tok.i > sent.start and sent.doc[tok.i - 1].text == "," \
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
             return True
     return False
