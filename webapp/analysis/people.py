@@ -309,9 +309,10 @@ def canonical_name(people: list[Person], mention: str) -> str | None:
     for person in people:
         if [fold(w) for w in person.name.split()] == keys:
             return person.name
-    clusters = [_Cluster(parts=p.name.split(), keys=[fold(w) for w in p.name.split()]) for p in people]
+    clusters = [_Cluster(parts=p.name.split(), keys=[fold(w) for w in p.name.split()],
+                         seps=[" "] * len(p.name.split())) for p in people]
     match = _cluster_for(clusters, keys)
-    return match.name if match else None
+    return people[clusters.index(match)].name if match else None
 
 
 def person_at(people: list[Person], start: int, end: int) -> Person | None:

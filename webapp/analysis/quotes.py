@@ -231,6 +231,15 @@ class _Reader:
                     while right + 1 < verb and doc[right + 1].pos_ in _NP_POS and not doc[right + 1].is_punct:
                         right += 1
                     return left, right
+        # No subject in the parse: a name opening the clause or set off by commas ("S'adressant à Y, X, ...").
+        for t in range(floor, verb):
+            if t in self.tok_person and (t == floor or doc[t - 1].text == ","):
+                end = t
+                while end + 1 < verb and self.tok_person.get(end + 1) is self.tok_person[t]:
+                    end += 1
+                if end + 1 < verb and doc[end + 1].text == "," or end + 1 == verb or \
+                        end + 2 <= verb and doc[end + 1].pos_ == "AUX":
+                    return t, end
         for k in range(verb - 1, max(floor, verb - 6) - 1, -1):
             t = doc[k]
             if t.text.casefold() in _SUBJECT_PRONOUNS or k in self.tok_person:
@@ -478,6 +487,12 @@ class _Attributor:
             if source.person and known is None:
                 self.r.genders[source.name] = gender  # the article has just told us
             return source
+        # Nobody has spoken yet: the latest person of that gender named shortly before (bounded look-back).
+        if number == "s":
+            for t in range(before - 1, max(-1, before - 120), -1):
+                person = self.r.tok_person.get(t)
+                if person and self.r.genders.get(person.name) == gender:
+                    return _Speaker(person.name, gender, "s", True, person)
         return None
 
     def register(self, token: int, speaker: _Speaker | None) -> None:
@@ -565,7 +580,9 @@ class _Attributor:
                     between = [t for t in range((prev.close_tok or prev.last) + 1, f.open_tok or f.first)
                                if not doc[t].is_punct]
                     cue_tokens = set(range(prev.cue.first, prev.cue.last + 1))
-                    if all(t in cue_tokens for t in between):
+                    # Only the attribution and its apposition ("X, ouvrier de 26 ans.") lie between.
+                    if between and all(t in cue_tokens or doc[t].pos_ not in {"VERB", "AUX"}
+                                       for t in between) and between[0] in cue_tokens:
                         f.speaker, f.cue = prev.speaker, prev.cue
                 elif not same_para and f.open_tok == f.para_first:
                     gap = self._paragraphs_between(prev.stretch.last_para, f.stretch.first_para)
