@@ -288,7 +288,9 @@ def _candidate_names(quote: Quote, speakers: list[Quote], people: list[Person]) 
         people, key=lambda p: (-len(p.mentions), min((m.start for m in p.mentions), default=0), p.name)
     )
     names += [(p.name, True) for p in ranked_people]
-    names += [(q.speaker, False) for q in speakers if not q.speaker_named]
+    # "75 % des sondés" is a crowd, not a source a student would name.
+    names += [(q.speaker, False) for q in speakers
+              if not q.speaker_named and not any(c.isdigit() for c in q.speaker)]
     return names
 
 
@@ -416,7 +418,7 @@ def _who_explanation(article: Article, quote: Quote, cue: Span | None, pronoun: 
     if quote.speaker_named:
         lead = f"C'est {name} qui parle"
     else:
-        lead = f"Ces propos viennent de {_guillemets(name)}, une source que l'article ne nomme pas"
+        lead = f"Ces propos sont attribués à une source que l'article ne nomme pas, {_guillemets(name)}"
     if cue is None:
         return lead + " : l'article lui attribue ces propos dans le passage qui les entoure."
     cue_text = _guillemets(_collapse(text[cue.start:cue.end]))
@@ -427,7 +429,8 @@ def _who_explanation(article: Article, quote: Quote, cue: Span | None, pronoun: 
     else:
         where = f"l'attribution se lit dans {cue_text}"
     if not pronoun:
-        return f"{lead} : {where}, qui renvoie à {name}."
+        target = name if quote.speaker_named else "cette source"
+        return f"{lead} : {where}, qui renvoie à {target}."
     person = _person(people, name) if quote.speaker_named else None
     gender = person.gender if person else None
     who = {"f": "la dernière femme citée", "m": "le dernier homme cité"}.get(gender, "la dernière source citée")
@@ -592,22 +595,13 @@ def _figure_explanation(text: str, figure: Figure, figure_text: str) -> str:
                      f"{_guillemets(source)}{cited}."]
         else:
             parts = [f"Le chiffre {_guillemets(figure_text)} est rattaché à sa source par {_guillemets(cue)}."]
-        parts.append(f"Il s'agit donc {_de(phrase)}.")
+        parts.append(f"Il s'agit donc {phrase}.")
     if figure.unverified_stated:
         parts.append("L'article précise qu'il n'est pas vérifié de manière indépendante.")
     elif figure.hedged:
         parts.append("La formulation prudente (conditionnel, approximation) signale une information "
                      "qui n'est pas confirmée.")
     return " ".join(parts)
-
-
-def _de(phrase: str) -> str:
-    """« de » before a noun phrase, with French elision and contraction (d'une source, de sources)."""
-    if phrase.startswith("des "):
-        return "de " + phrase[4:]
-    if phrase[:1].lower() in "aeiouyéèêh":
-        return "d'" + phrase
-    return "de " + phrase
 
 
 # --------------------------------------------------------------------------------------- editorializing
