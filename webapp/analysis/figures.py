@@ -1,11 +1,1047 @@
-"""Figures and how the article sources them."""
+"""Figures and how the article sources them.
+
+Decisions a teacher should know about:
+
+* A figure is a number in digits (``100 000``, ``7.042``, ``1,5``, ``23,5 %``), in words with a numeric
+  context (``trois options``, ``un million``, ``une centaine``, ``un Français sur sept``, ``deux tiers``) or
+  mixed (``1,5 milliard``).  A bare ``un``/``une`` is an article and a bare ``deux`` is too often idiomatic
+  (« les deux sens »): both count only with a multiplier, a fraction or an approximate noun.
+* The figure's text is the number with its approximation words (``plus de 1 000``) and ``%``, without the
+  counted noun.  A range (``20 à 30 000``, ``de 0,3 % à 0,75 %``) is one figure whose value is its upper
+  bound.  A proportion ``un sur sept`` has the value 1/7.
+* Dates, years, clock times, ordinals (``20e``), numbers inside names (``G7``, ``Covid-19``, ``France 2``)
+  and labels (``jour 302``, ``phase 2``, ``numéro un``) are not figures.  Durations and ages are returned
+  with ``kind="duration"``/``"age"`` and source ``none``: they are never sourcing questions.
+* Source: the innermost origin of the number.  In order: the quotation the figure sits in (its speaker);
+  ``selon``/``d'après``/``pour X`` in the sentence (the nearest); ``cité/publié par X``; the subject of a
+  verb of saying or reporting whose clause holds the figure (a pronoun subject is the last source that
+  spoke); « X % des sondés » (a poll); the same value given earlier or later in the article; a percentage
+  right after a study's figures.  Otherwise ``none``.
+* Flags: ``hedged`` for a conditional verb form in the figure's clause (``aurait``, ``pourraient``,
+  ``représenterait`` — read from the ending, not from the model's Mood), a hedging adverb, or an
+  approximation; ``unverified_stated`` when a sentence says figures were not verified, applied to the figures
+  it refers to (those ``publiés par X``, those in the sentence, or those of the sentence before).  A
+  sentence stating an independent check makes its figures ``independent``.
+"""
 
 from __future__ import annotations
 
-from .results import Figure, Person, Quote
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .lexicon import table, word_set
+from .results import Figure, Person, Quote, Span
+from .sources import classify_tokens as _classify
+from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens
 from .text import Article
 
+_ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|%|[€$£]")
+_NUMBER_WORDS = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "septante": 70, "huitante": 80, "octante": 80, "nonante": 90, "cent": 100, "cents": 100, "mille": 1000,
+}
+_MULTIPLIERS = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e12,
+                "billions": 1e12, "mille": 1e3}
+_APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                 "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
+_FRACTIONS = {"tiers": 1 / 3, "quart": 0.25, "quarts": 0.25, "demi": 0.5, "cinquième": 0.2, "dixième": 0.1}
+_MONTHS = {"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+           "septembre", "octobre", "novembre", "décembre", "decembre"}
+_DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+# Nouns that label an item by its number rather than count anything ("jour 302", "phase 2", "numéro un").
+_LABELS = {"jour", "numéro", "n", "no", "page", "pages", "article", "chapitre", "phase", "saison", "épisode",
+           "tome", "volume", "ligne", "niveau", "version", "acte", "lot", "section", "paragraphe", "alinéa",
+           "étape", "match", "vol", "porte", "salle", "bus", "catégorie", "classe", "groupe", "zone", "terminal",
+           "stade", "grade", "échelon", "années", "an", "printemps", "été", "automne", "hiver", "fin", "début",
+           "mi", "depuis", "avant", "après", "dès", "en", "vers", "réf", "art"}
+_YEAR_PREPOSITIONS = {"en", "depuis", "dès", "avant", "après", "vers", "de", "fin", "début", "mi", "à"}
+_BETWEEN_TIME = {"derniers", "dernières", "premiers", "premières", "prochains", "prochaines", "longs",
+                 "longues", "bons", "bonnes", "petits", "petites"}
+_RESPONDENTS = {"sondés", "sondées", "interrogés", "interrogées", "répondants", "répondantes", "questionnés"}
+_SELON = {"selon", "d'après"}
+_STOP_PHRASE = {",", ".", ";", ":", "(", ")", '"', "!", "?", "-"}
+_PHRASE_BREAKERS = {"que", "qu'", "qui", "dans", "sur", "auprès", "lors", "pour", "avant", "après", "depuis"}
+# Future/conditional stems that are not the infinitive (Bescherelle, conjugation tables).
+_IRREGULAR_CONDITIONAL = ("aur", "ser", "pourr", "devr", "fer", "ir", "viendr", "voudr", "saur", "faudr",
+                          "verr", "vaudr", "tiendr", "enverr", "courr", "mourr", "recevr", "apercevr", "pleuvr",
+                          "vaudr", "assiér", "acquerr", "obtiendr", "deviendr", "maintiendr", "parviendr")
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in table("figure_units") if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
+def _approximations() -> tuple[str, ...]:
+    return tuple(sorted(word_set("approximations"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _verification_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(row[0]), row[1]) for row in table("verification_phrases") if len(row) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _saying_verbs() -> frozenset[str]:
+    return word_set("speech_verbs") | word_set("reporting_verbs")
+
+
+@dataclass
+class _Candidate:
+    start: int  # normalised offsets of the figure's text (approximation words included)
+    end: int
+    num_start: int
+    value: float | None
+    kind: str = "count"
+    approx: bool = False
+    approx_after: bool = False
+    name_key: str = ""
+
+
+@dataclass
+class _Attribution:
+    cls: str
+    kind: str  # selon, relay, verb
+    pos: int  # normalised offset of the cue
+    cue: tuple[int, int]
+    src: tuple[int, int] | None
+    tokens: frozenset[int] = field(default_factory=frozenset)
+    name: str | None = None
+    gender: str | None = None
+    attached: int | None = None  # for "cité par X": the token the participle qualifies
+
+
+@dataclass
+class _Working:
+    cand: _Candidate
+    sent: int
+    para: int
+    anchor: object  # spaCy token
+    source: str = "none"
+    source_text: str | None = None
+    source_span: Span | None = None
+    cue: Span | None = None
+    hedged: bool = False
+    unverified: bool = False
+    direct: bool = False  # sourced by its own sentence, not inherited
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+def _digit_value(s: str) -> float | None:
+    s = s.rstrip(".,")
+    try:
+        if "," in s:
+            return float(s.replace(".", "").replace(",", "."))
+        if "." in s:
+            groups = s.split(".")
+            if all(len(g) == 3 for g in groups[1:]):
+                return float("".join(groups))
+            return float(s)
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _word_value(words: list[str]) -> float | None:
+    total, current = 0, 0
+    for w in words:
+        for part in w.split("-"):
+            if part == "et":
+                continue
+            n = _NUMBER_WORDS.get(part)
+            if n is None:
+                return None
+            if n == 100:
+                current = max(current, 1) * 100
+            elif n == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            elif part in ("vingt", "vingts") and current == 4:
+                current = 80
+            elif current >= 60 and current % 20 == 0 and n < 20 and current not in (100,):
+                current += n
+            else:
+                current += n
+    return float(total + current)
+
+
+def _is_number_word(item: str) -> bool:
+    return all(p in _NUMBER_WORDS or p == "et" for p in item.split("-")) and item != "et"
+
+
+def _scan(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _ITEM.finditer(text)]
+
+
+def _gap(text: str, items, i: int) -> str:
+    """The characters between item i and item i+1."""
+    return text[items[i][1]:items[i + 1][0]] if i + 1 < len(items) else ""
+
+
+def _atom(text: str, items, i: int):
+    """A number starting at item i: (last item index, value, is_digits) or None."""
+    s, e, w = items[i]
+    if w[0].isdigit():
+        return i, _digit_value(w), True
+    low = w.lower()
+    if not _is_number_word(low):
+        return None
+    j = i
+    words = [low]
+    while j + 1 < len(items) and _gap(text, items, j).strip() == "":
+        nxt = items[j + 1][2].lower()
+        if _is_number_word(nxt) or (nxt == "et" and j + 2 < len(items)
+                                    and items[j + 2][2].lower() in ("un", "une", "onze")):
+            words.append(nxt)
+            j += 1
+            continue
+        break
+    return j, _word_value(words), False
+
+
+def _candidates(article: Article) -> list[_Candidate]:
+    text = article.norm.text
+    low = text.lower()
+    items = _scan(text)
+    units = _units()
+    out: list[_Candidate] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        found = _atom(text, items, i)
+        if found is None:
+            i += 1
+            continue
+        j, value, digits = found
+        start, end = items[i][0], items[j][1]
+        first_word = items[i][2].lower()
+        kind = "count"
+        approx = False
+        multiplied = False
+        special = False  # un/une/deux made into a figure by what follows
+        k = j  # last item consumed
+
+        def nxt(idx, allow=" "):
+            if idx + 1 < n and text[items[idx][1]:items[idx + 1][0]] in allow:
+                return items[idx + 1][2].lower()
+            return None
+
+        # Multiplier, "et demi", approximate nouns, fractions.
+        w = nxt(k, (" ",))
+        if w in _MULTIPLIERS and not (w == "mille" and not digits):
+            value = value * _MULTIPLIERS[w] if value is not None else None
+            k += 1
+            multiplied = special = True
+            if nxt(k) == "et" and k + 2 < n and items[k + 2][2].lower() == "demi":
+                value = value + 0.5 * _MULTIPLIERS[w] if value is not None else None
+                k += 2
+        elif w is not None and w.rstrip("s") in _APPROX_NOUNS and value is not None:
+            value = value * _APPROX_NOUNS[w.rstrip("s")]
+            k += 1
+            approx = special = True
+        elif w in _FRACTIONS and value is not None and w != "demi":
+            value = value * _FRACTIONS[w]
+            kind = "proportion"
+            k += 1
+            special = True
+        # A proportion: "un Français sur sept", "3 personnes sur 10".
+        if not special and value is not None:
+            for skip in (1, 2):
+                if k + skip + 2 <= n - 1 + 1 and k + skip + 1 < n and items[k + skip][2].lower() == "sur":
+                    nxt_atom = _atom(text, items, k + skip + 1)
+                    if nxt_atom and nxt_atom[1]:
+                        if all(not items[k + t][2][0].isdigit() for t in range(1, skip)):
+                            value = value / nxt_atom[1]
+                            kind = "proportion"
+                            k = nxt_atom[0]
+                            special = True
+                    break
+        if not digits and not special and (first_word in ("un", "une", "deux") or value is None):
+            i = j + 1
+            continue
+        end = items[k][1]
+        # Percent sign or "pour cent".
+        if k + 1 < n and items[k + 1][2] == "%" and text[end:items[k + 1][0]].strip() == "":
+            kind = "percent"
+            k += 1
+            end = items[k][1]
+        elif low.startswith(" pour cent", end):
+            kind = "percent"
+            end += len(" pour cent")
+            while k + 1 < n and items[k + 1][0] < end:
+                k += 1
+        # A range: "20 à 30 000", "15-75", "0,3 % à 0,75 %", "entre 6 et 8".
+        if k + 1 < n and value is not None:
+            sep = text[end:items[k + 1][0]]
+            word = items[k + 1][2].lower()
+            rng = None
+            if sep == "-" and digits and items[k + 1][2][0].isdigit():
+                rng = k + 1
+            elif sep == " " and word in ("à", "et") and k + 2 < n and text[items[k + 1][1]:items[k + 2][0]] == " ":
+                if word == "à" or low[max(0, start - 6):start].strip().endswith("entre"):
+                    rng = k + 2
+            if rng is not None:
+                second = _atom(text, items, rng)
+                if second and second[1] is not None and (second[2] == digits):
+                    k2, v2 = second[0], second[1]
+                    w2 = nxt(k2, (" ",))
+                    if w2 in _MULTIPLIERS and (digits or w2 != "mille"):
+                        v2 *= _MULTIPLIERS[w2]
+                        k2 += 1
+                    if k2 + 1 < n and items[k2 + 1][2] == "%" and text[items[k2][1]:items[k2 + 1][0]].strip() == "":
+                        kind = "percent"
+                        k2 += 1
+                    if v2 > value or kind == "percent":
+                        value = max(value, v2)
+                        k = k2
+                        end = items[k][1]
+        # What the number counts: a unit decides the kind (money, measure, duration, ratio).
+        if kind == "count":
+            u = nxt(k, (" ",))
+            if u in ("de", "d") and multiplied:
+                u = items[k + 2][2].lower() if k + 2 < n else None
+            elif u in _BETWEEN_TIME and k + 2 < n and units.get(items[k + 2][2].lower()) == "duration":
+                u = items[k + 2][2].lower()
+            if u is not None and u in units and units[u] != "percent":
+                kind = units[u]
+                if kind == "ratio" and multiplied:
+                    kind = "count"
+            elif u == "point" or u == "points":
+                kind = "percent"
+        cand = _Candidate(start, end, start, value, kind, approx)
+        if not _excluded(article, items, i, k, cand, digits):
+            _add_approximation(low, cand)
+            if kind == "duration" and _is_age(article, low, cand):
+                cand.kind = "age"
+            if low.startswith(" environ", end):
+                cand.approx = cand.approx_after = True
+            cand.name_key = low[cand.num_start:items[min(k + 3, n - 1)][1]]
+            out.append(cand)
+        i = k + 1
+    return out
+
+
+def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits: bool) -> bool:
+    """Dates, years, times, ordinals, labels, names and slogans are not figures."""
+    text = article.norm.text
+    start, end = items[i][0], cand.end
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in "-/_":
+        return True
+    if digits and (after.isalpha() or (after in ":h" and end + 1 < len(text) and text[end + 1].isdigit())):
+        return True
+    if after == "°":
+        return True
+    prev = items[i - 1][2].lower() if i else ""
+    prev_gap = text[items[i - 1][1]:start] if i else ""
+    nxt = items[k + 1][2].lower() if k + 1 < len(items) else ""
+    if nxt in _MONTHS or prev in _DAYS:
+        return True
+    if prev in ("n", "no") and prev_gap in ("°", "° ", ". ", " "):
+        return True
+    if prev in _LABELS - _YEAR_PREPOSITIONS - {"années", "an"} and prev_gap == " ":
+        return True
+    # Years: a bare four-digit integer not followed by what it counts.
+    word = items[i][2]
+    if digits and word.isdigit() and len(word) == 4 and 1000 <= int(word) <= 2100 and cand.kind == "count":
+        original = article.text[article.span(start, items[i][1]).start:article.span(start, items[i][1]).end]
+        if " " not in original.strip() and "\u00a0" not in original and "\u202f" not in original:
+            tok = _token_after(article, cand.end)
+            if tok is None or tok.pos_ not in ("NOUN",) or tok.lower_ in _MONTHS or prev in ("années", "an"):
+                return True
+    if digits and word.isdigit() and len(word) == 2 and prev == "années":
+        return True
+    if prev in _MONTHS and digits:
+        return True
+    # A name: "France 2", "Airbus A320" — a capitalised word right before, inside the sentence.
+    if i and prev_gap == " " and items[i - 1][2][:1].isupper():
+        tok = _token_at(article, items[i - 1][0])
+        if tok is not None and not tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN", "X"):
+            return True
+    # A slogan or label in quote marks: "'100% bio'".
+    if before in "'\"" and (start < 2 or not text[start - 2].isalpha()):
+        close = text.find(before, end, end + 25)
+        if close != -1 and len(text[start:close].split()) <= 3:
+            return True
+    return False
+
+
+def _add_approximation(low: str, cand: _Candidate) -> None:
+    for phrase in _approximations():
+        sep = "" if phrase.endswith("'") else " "
+        probe = phrase + sep
+        s = cand.start - len(probe)
+        if s >= 0 and low.startswith(probe, s) and (s == 0 or not low[s - 1].isalnum()):
+            cand.start = s
+            cand.approx = True
+            return
+
+
+def _is_age(article: Article, low: str, cand: _Candidate) -> bool:
+    """Ages: "l'homme de 70 ans", "X, 23 ans", "les 65 ans et plus", "des 15-75 ans", "âgé de 4 ans"."""
+    unit_pos = low.find(" an", cand.end)
+    if not (cand.end <= unit_pos <= cand.end + 12):
+        return False
+    before = low[max(0, cand.start - 30):cand.start].rstrip()
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    if last in ("les", "des", "aux") or before.endswith(",") or before.endswith("âge de") or "âgé" in last:
+        return True
+    if last in ("de", "d'") and len(words) >= 2:
+        tok = _token_at(article, cand.start - len("de ") - 1 - len(words[-2]) + 1)
+        if words[-2] in ("près", "plus", "moins", "pendant", "depuis", "durant", "environ", "ans", "mois"):
+            return False
+        return tok is None or tok.pos_ in ("NOUN", "PROPN")
+    return False
+
+
+# --- parse helpers -------------------------------------------------------------------------------------
+
+class _Index:
+    """Character → token and sentence lookups over the parse, built once per article."""
+
+    def __init__(self, article: Article):
+        doc = article.doc
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        origin = article.norm.origin
+        self.para_starts = [p.start for p in article.paragraphs]
+        para_norm = [bisect_right(origin, p) - 1 for p in self.para_starts]
+        # Sentences never cross a paragraph break: spaCy does not always cut at a single line break.
+        # and a cut the parser makes after a word that cannot end a sentence ("NAGE - Plus d'un …") is undone.
+        final = {".", "!", "?", "…", ":", '"', ")", ";"}
+        cuts = {s.start for s in doc.sents if s.start == 0 or doc[s.start - 1].text[-1:] in final
+                or "\n" in doc[s.start - 1].text_with_ws or doc[s.start - 1].is_space}
+        cuts = sorted(cuts | {self.token_index(pos) for pos in para_norm if pos >= 0} | {0})
+        self.sents = [doc[a:b] for a, b in zip(cuts, cuts[1:] + [len(doc)]) if b > a]
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.article = article
+
+    def token_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def token(self, pos: int):
+        i = bisect_right(self.starts, pos) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def para_index(self, norm_pos: int) -> int:
+        orig = self.article.span(norm_pos, norm_pos + 1).start
+        return max(0, bisect_right(self.para_starts, orig) - 1)
+
+
+_INDEX: dict[int, _Index] = {}
+
+
+def _token_at(article: Article, pos: int):
+    idx = _INDEX.get(id(article))
+    if idx is None:
+        idx = _Index(article)
+    return idx.token(pos)
+
+
+def _token_after(article: Article, pos: int):
+    tok = _token_at(article, pos)
+    if tok is None:
+        return None
+    while tok.idx + len(tok.text) <= pos and tok.i + 1 < len(tok.doc):
+        tok = tok.doc[tok.i + 1]
+        if tok.idx >= pos:
+            return tok
+    return tok if tok.idx >= pos else None
+
+
+def _phrase_after(doc, i: int, limit: int = 12) -> list:
+    """Tokens of the noun phrase starting at token i, up to punctuation or a clause word."""
+    out = []
+    for tok in doc[i:min(len(doc), i + limit)]:
+        if tok.text in _STOP_PHRASE or tok.is_sent_start and out:
+            break
+        if out and (tok.lower_ in _PHRASE_BREAKERS or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl")):
+            break
+        out.append(tok)
+    return out
+
+
+def _subject_phrase(tok) -> list:
+    toks = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("flat:name", "appos", "nmod", "amod", "case",
+                                                                   "det", "fixed", "flat")]
+    # Keep the contiguous run that contains the head noun.
+    toks.sort(key=lambda t: t.i)
+    run = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            if run[-1].i >= tok.i:
+                break
+            run = []
+        run.append(t)
+    return [t for t in run if not t.is_punct]
+
+
+def _is_conditional(tok) -> bool:
+    w = tok.lower_
+    if tok.pos_ not in ("VERB", "AUX") or not (w.endswith("rait") or w.endswith("raient")):
+        return False
+    stem = w[:-3] if w.endswith("ait") else w[:-5]
+    lemma = tok.lemma_.lower()
+    if lemma and stem == lemma[:-2]:  # imparfait of a verb whose stem ends in r: "tirait", "déclarait"
+        return False
+    return True
+
+
+def _clause_path(tok) -> list:
+    """The figure's token and its governors up to the head of its clause."""
+    path = [tok]
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        path.append(cur)
+        if cur.pos_ in ("VERB", "AUX") and (cur.dep_.startswith("acl") or "Fin" in cur.morph.get("VerbForm")):
+            break
+        if cur.pos_ in ("VERB", "ADJ", "AUX") and any(c.dep_ in ("aux", "aux:tense", "aux:pass", "cop")
+                                                      and "Fin" in c.morph.get("VerbForm") for c in cur.children):
+            break
+    return path
+
+
+def _hedged(anchor) -> bool:
+    hedges = word_set("hedges")
+    for node in _clause_path(anchor):
+        if _is_conditional(node):
+            return True
+        for c in node.children:
+            if c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") and _is_conditional(c):
+                return True
+            if c.dep_ == "advmod" and c.lower_ in hedges:
+                return True
+        if node.head.lemma_ in ("pouvoir", "devoir", "sembler") and node.dep_ == "xcomp" and _is_conditional(node.head):
+            return True
+    return False
+
+
+# --- attributions --------------------------------------------------------------------------------------
+
+def _attributions(article: Article, index: _Index, people: list[Person],
+                  acronyms: dict[str, str]) -> list[_Attribution]:
+    """Every attribution cue of the article, in text order."""
+    doc = article.doc
+
+    def classify_tokens(phrase, people):
+        return _classify(phrase, people, acronyms)
+
+    verbs = _saying_verbs()
+    out: list[_Attribution] = []
+
+    def add(cls_tok, kind, cue_tokens, phrase):
+        if cls_tok is None:
+            return
+        cls, tok = cls_tok
+        if cls == "own":
+            cls = "none"
+        first, last = cue_tokens[0], cue_tokens[-1]
+        src = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)) if phrase else None
+        name = None
+        gender = None
+        if cls == "person":
+            from .sources import _person_name
+            name = _person_name(phrase, people)
+            for p in people:
+                if p.name == name:
+                    gender = p.gender
+        if cls == "pronoun":
+            gender = PRONOUNS.get(tok.lower_)
+        out.append(_Attribution(cls, kind, first.idx, (first.idx, last.idx + len(last.text)), src,
+                                frozenset(t.i for t in phrase), name, gender))
+
+    for tok in doc:
+        low = tok.lower_
+        # selon X, d'après X, pour X (at the start of a clause)
+        if low in _SELON or (low == "après" and tok.i and doc[tok.i - 1].lower_ == "d'"):
+            phrase = _phrase_after(doc, tok.i + 1)
+            cue = [doc[tok.i - 1], tok] if low == "après" else [tok]
+            add(classify_tokens(phrase, people), "selon", cue, phrase)
+            continue
+        if low in ("dans", "lors") and tok.i + 2 < len(doc):
+            j = tok.i + 1 if low == "dans" else tok.i + 2
+            phrase = _phrase_after(doc, j, 8)
+            found = classify_tokens(phrase, people)
+            if found and found[0] == "study" and found[1].pos_ == "NOUN":
+                add(found, "selon", [tok], phrase)
+            continue
+        if low == "pour" and (tok.i == 0 or doc[tok.i - 1].text in (",", '"') or doc[tok.i - 1].is_sent_start
+                              or tok.is_sent_start):
+            phrase = _phrase_after(doc, tok.i + 1, 8)
+            if phrase and phrase[-1].i + 1 < len(doc) and doc[phrase[-1].i + 1].text == ",":
+                if not any(t.like_num for t in phrase):
+                    found = classify_tokens(phrase, people)
+                    if found and found[0] in ("official", "media", "study", "anonymous", "person", "pronoun"):
+                        add(found, "selon", [tok], phrase)
+            continue
+        # cité par X, publiés par X
+        if low == "par" and tok.i and doc[tok.i - 1].pos_ in ("VERB", "ADJ") and \
+                doc[tok.i - 1].lemma_ in verbs | {"citer", "publier", "reprendre", "relayer", "fournir",
+                                                  "diffuser", "avancer", "communiquer", "dévoiler"} and \
+                "Part" in doc[tok.i - 1].morph.get("VerbForm"):
+            phrase = _phrase_after(doc, tok.i + 1)
+            add(classify_tokens(phrase, people), "relay", [doc[tok.i - 1], tok], phrase)
+            if out and out[-1].kind == "relay":
+                out[-1].attached = doc[tok.i - 1].head.i
+            continue
+        if tok.pos_ != "VERB" or not (_verb_lemmas(tok) & verbs):
+            continue
+        if tok.lemma_ == "faire" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "état"):
+            continue
+        if "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children):
+            continue
+        found, phrase = _verb_subject(doc, tok, people, acronyms)
+        if found is None:
+            continue
+        after = doc[tok.i + 1:tok.i + 5]
+        introduces = any(t.lower_ in ("que", "qu'") for t in after) or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":")
+        incise = bool(phrase) and phrase[0].i > tok.i or found[0] == "pronoun" and phrase and phrase[0].i > tok.i
+        before_comma = tok.i > 0 and (doc[tok.i - 1].text in (",", '"') or
+                                      (doc[tok.i - 1].pos_ == "AUX" and tok.i > 1 and doc[tok.i - 2].text in (",", '"')))
+        if not (introduces or incise or before_comma or _verb_lemmas(tok) & word_set("reporting_verbs")):
+            continue
+        cue = [t for t in tok.children if t.dep_.startswith("aux") and t.i < tok.i] + [tok]
+        cue.sort(key=lambda t: t.i)
+        add(found, "verb", cue, phrase)
+    out.extend(_impersonal(article, index))
+    out.sort(key=lambda a: a.pos)
+    return out
+
+
+_IMPERSONAL = re.compile(
+    r"\b(?:on|l'on)\s+(?:\w+\s+){0,2}?(?:estime|pense|dit|croit|évalue|parle|compte|recense|avance|affirme|sait|"
+    r"chiffre|prête|attribue)\b"
+    r"|\bil\s+(?:est|a été|serait|aurait été)\s+(?:\w+\s+)?(?:estimé|admis|dit|avancé|calculé|établi|question)\b"
+    r"|\bselon\s+(?:certaines|plusieurs|diverses|de\s+premières|des)\s+(?:informations|sources|estimations)\b")
+
+
+def _impersonal(article: Article, index: _Index) -> list[_Attribution]:
+    """Unnamed sources said impersonally: "on estime", "il est estimé que"."""
+    out = []
+    low = article.norm.text.lower()
+    for m in _IMPERSONAL.finditer(low):
+        out.append(_Attribution("anonymous", "verb", m.start(), (m.start(), m.end()), (m.start(), m.end())))
+    return out
+
+
+def _verb_lemmas(tok) -> set[str]:
+    """The lemma and the infinitives the form could come from (the lemmatizer misses some: "montre")."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low + "r"}
+    if low.endswith("nt"):
+        out.add(low[:-2] + "r")
+    if low.endswith(("é", "ée", "és", "ées")):
+        out.add(low.rstrip("s").rstrip("e").rstrip("é") + "er")
+    return out
+
+
+def _verb_subject(doc, verb, people, acronyms=None):
+    """The subject of a verb of saying: before it, inverted after it, or shared with a conjoined verb."""
+    for c in verb.children:
+        if c.lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
+            if c.lower_ == "-on":
+                return ("anonymous", c), [c]
+            return ("pronoun", c), [c]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None and any(c.dep_ == "expl:subj" and c.lower_ == "il" for c in verb.children):
+        return None, []
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None:
+        # "X ont suivi … – et ont affirmé que": the subject of the verb coordinated before.
+        k = verb.i - 1
+        while k > 0 and doc[k].dep_.startswith("aux"):
+            k -= 1
+        if doc[k].lower_ == "et" or (k > 0 and doc[k - 1].lower_ == "et" and doc[k].is_punct):
+            for prev in reversed(list(doc[max(0, k - 40):k])):
+                if prev.text in (".", "!", "?") or "\n" in prev.text_with_ws:
+                    break
+                if prev.pos_ == "VERB":
+                    subj = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+                    break
+    has_subject = subj is not None
+    if subj is None:
+        first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux")], key=lambda t: t.i)
+        named = _apposed_name(doc, [first])
+        if named:
+            return ("person", named[0]), named
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    if subj is not None:
+        if subj.lower_ in ("qui",) and verb.dep_.startswith("acl"):
+            subj = verb.head
+        if subj.lower_ == "il" and passive:
+            return ("anonymous", subj), [subj]
+        if subj.lower_ in ("on",):
+            return ("anonymous", subj), [subj]
+        phrase = _subject_phrase(subj)
+        named = _apposed_name(doc, phrase)
+        if named:
+            return ("person", named[0]), named
+        found = classify_tokens(phrase, people, acronyms)
+        if found is not None:
+            return found, phrase
+    if passive and subj is None:
+        return None, []
+    if has_subject:
+        return None, []
+    # Inverted subject: ", a constaté une journaliste de l'AFP", "notent les auteurs".
+    j = verb.i + 1
+    while j < len(doc) and doc[j].pos_ == "ADV" and j < verb.i + 4:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
+        phrase = _phrase_after(doc, j)
+        found = classify_tokens(phrase, people, acronyms)
+        if found is not None:
+            return found, phrase
+    return None, []
+
+
+def _apposed_name(doc, phrase: list) -> list:
+    """A person named before an apposition that the parser took for the subject:
+    "X, président du Y, un institut …, a expliqué" → X."""
+    if not phrase or phrase[0].i == 0 or doc[phrase[0].i - 1].text != ",":
+        return []
+    if any(t.ent_type_ == "PER" for t in phrase):
+        return []
+    end = phrase[0].i - 1
+    for _ in range(3):
+        start = end
+        while start > 0 and doc[start - 1].text != "," and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text != ",":
+            start -= 1
+        segment = doc[start:end]
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in segment):
+            return []
+        pers = [t for t in segment if t.ent_type_ == "PER"]
+        if pers:
+            return pers
+        if start == 0 or doc[start - 1].text != ",":
+            return []
+        end = start - 1
+    return []
+
+
+def _resolve(att: _Attribution, previous: list[_Attribution], index: _Index) -> _Attribution | None:
+    """The last speaker a pronoun can refer to: an organisation that spoke in the sentences just before,
+    else the last person who spoke (of the same gender when known), else the last source."""
+    here = index.sent_index(att.pos)
+    for a in reversed(previous):
+        if a.kind == "relay" or a.cls in ("pronoun", "none"):
+            continue
+        if a.cls in ("official", "media", "study") and here - index.sent_index(a.pos) <= 2:
+            return a
+        break
+    for a in reversed(previous):
+        if a.cls == "person" and not (att.gender and a.gender and a.gender != att.gender):
+            return a
+    for a in reversed(previous):
+        if a.kind == "relay" or a.cls in ("pronoun", "none"):
+            continue
+        if att.gender and a.gender and a.gender != att.gender:
+            continue
+        if att.gender and a.cls != "person" and a.gender is None and a.cls == "anonymous":
+            continue
+        return a
+    return None
+
+
+# --- main ----------------------------------------------------------------------------------------------
 
 def find_figures(article: Article, quotes: list[Quote], people: list[Person]) -> list[Figure]:
-    """TODO: figures with source class and flags."""
-    return []
+    """Figures of the article with their source class, hedging and verification flags."""
+    index = _Index(article)
+    _INDEX[id(article)] = index
+    try:
+        cands = _candidates(article)
+        if not cands:
+            return []
+        cands = _drop_names(article, index, cands)
+        acronyms = acronym_classes(article.doc, people)
+        attributions = _attributions(article, index, people, acronyms)
+        work = [_place(article, index, c) for c in cands]
+        _source_from_sentences(article, index, work, attributions, quotes, people, acronyms)
+        _apply_verification(article, index, work, attributions)
+        _inherit(work, attributions, index)
+        return [_to_figure(article, w) for w in work]
+    finally:
+        _INDEX.pop(id(article), None)
+
+
+def _drop_names(article: Article, index: _Index, cands: list[_Candidate]) -> list[_Candidate]:
+    """Outlet or group names made of a number ("20 Minutes"): a plural number phrase with a singular verb."""
+    names = set()
+    for c in cands:
+        if c.value is None or c.value <= 1 or c.kind != "count":
+            continue
+        tok = index.token(c.num_start)
+        head = tok.head if tok.dep_ == "nummod" else tok
+        if head.dep_ == "nsubj" and "Plur" in head.morph.get("Number"):
+            verb = head.head
+            numbers = set(verb.morph.get("Number"))
+            for aux in verb.children:
+                if aux.dep_.startswith("aux"):
+                    numbers |= set(aux.morph.get("Number"))
+            if numbers == {"Sing"}:
+                names.add(c.name_key)
+    return [c for c in cands if c.name_key not in names] if names else cands
+
+
+def _place(article: Article, index: _Index, c: _Candidate) -> _Working:
+    anchor = index.token(c.num_start)
+    w = _Working(c, index.sent_index(c.num_start), index.para_index(c.num_start), anchor)
+    w.hedged = c.approx or (anchor is not None and _hedged(anchor))
+    return w
+
+
+def _in_quote(article: Article, c: _Candidate, quotes: list[Quote]) -> Quote | None:
+    span = article.span(c.num_start, c.end)
+    for q in quotes:
+        if q.start <= span.start < q.end and q.speaker and q.kind != "scare":
+            return q
+    return None
+
+
+def _source_from_sentences(article, index, work, attributions, quotes, people, acronyms):
+    by_sent: dict[int, list[_Attribution]] = {}
+    for a in attributions:
+        by_sent.setdefault(index.sent_index(a.pos), []).append(a)
+    positions = [a.pos for a in attributions]
+    for w in work:
+        c = w.cand
+        if c.kind in ("duration", "age"):
+            continue
+        q = _in_quote(article, c, quotes)
+        if q is not None:
+            cls = "person" if q.speaker_named and classify_name(q.speaker, people) == "person" else \
+                classify_name(q.speaker, people)
+            if not q.speaker_named and cls == "person":
+                cls = "anonymous"
+            w.source, w.source_text, w.cue, w.direct = cls, q.speaker, q.cue, True
+            continue
+        fig_tokens = set()
+        if w.anchor is not None:
+            fig_tokens = {w.anchor.i}
+        path = {t.i for t in w.anchor.ancestors} | fig_tokens if w.anchor is not None else set()
+        candidates = [a for a in by_sent.get(w.sent, ()) if not (a.tokens & fig_tokens)
+                      and not (a.src and a.src[0] <= c.num_start < a.src[1])
+                      and (a.kind != "relay" or a.attached in path)]
+        chosen = _choose(candidates, c.num_start)
+        if chosen is not None and chosen.cls == "pronoun":
+            quote = _quote_in_sentence(article, index, w.sent, quotes)
+            if quote is not None:
+                cls = classify_name(quote.speaker, people) if quote.speaker_named else "anonymous"
+                w.source, w.source_text, w.cue, w.direct = cls, quote.speaker, article.span(*chosen.cue), True
+                continue
+            prev = attributions[:bisect_right(positions, chosen.pos - 1)]
+            target = _resolve(chosen, prev, index)
+            if target is None:
+                chosen = None
+            else:
+                w.cue = article.span(*chosen.cue)
+                chosen = replace(target, cue=chosen.cue, pos=chosen.pos)
+        if chosen is not None and chosen.cls not in ("none", "pronoun"):
+            _set_source(article, w, chosen)
+            continue
+        if _respondents(article, c):
+            w.source = "study"
+            w.cue = article.span(c.end, min(len(article.norm.text), c.end + 30))
+            study = next((a for a in reversed(attributions) if a.pos < c.num_start and a.cls == "study"), None)
+            if study is not None and study.src:
+                w.source_text = article.norm.text[study.src[0]:study.src[1]]
+                w.source_span = article.span(*study.src)
+            w.direct = True
+            continue
+        actor = _clause_subject(w.anchor, people, acronyms)
+        if actor is not None:
+            cls, phrase = actor
+            w.source, w.direct = cls, True
+            w.source_span = article.token_span(phrase[0], phrase[-1])
+            w.source_text = article.slice(w.source_span)
+            w.cue = w.source_span
+
+
+def _clause_subject(anchor, people, acronyms):
+    """An outlet or a study as the subject of the figure's clause: "le magazine dresse la liste de 10 …"."""
+    if anchor is None:
+        return None
+    for node in _clause_path(anchor)[1:]:
+        if node.dep_.startswith("acl"):
+            return None
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            phrase = _subject_phrase(subj)
+            if any(t.like_num for t in phrase):
+                return None
+            found = _classify(phrase, people, acronyms)
+            if found and found[0] in ("media", "study") and found[1].pos_ == "NOUN":
+                return found[0], phrase
+            return None
+    return None
+
+
+def _choose(cands: list[_Attribution], pos: int) -> _Attribution | None:
+    if not cands:
+        return None
+    for kind in ("selon", "relay", "verb"):
+        of_kind = [a for a in cands if a.kind == kind]
+        if not of_kind:
+            continue
+        before = [a for a in of_kind if a.pos < pos]
+        if before:
+            return before[-1]
+        return of_kind[0]
+    return None
+
+
+def _quote_in_sentence(article, index, sent: int, quotes):
+    s = index.sents[sent]
+    span = article.span(s.start_char, s.end_char)
+    for q in quotes:
+        if span.start <= q.start < span.end and q.speaker and q.kind != "scare":
+            return q
+    return None
+
+
+def _set_source(article, w: _Working, a: _Attribution) -> None:
+    w.source = a.cls
+    w.direct = True
+    if a.src:
+        w.source_span = article.span(*a.src)
+        w.source_text = a.name if a.cls == "person" and a.name else article.slice(w.source_span)
+    if w.cue is None:
+        w.cue = article.span(*a.cue)
+
+
+def _respondents(article, c: _Candidate) -> bool:
+    after = article.norm.text[c.end:c.end + 40].lower().split()
+    return any(word.strip(",.") in _RESPONDENTS for word in after[:4])
+
+
+def _apply_verification(article, index, work, attributions) -> None:
+    patterns = _verification_patterns()
+    if not patterns:
+        return
+    by_sent: dict[int, list[_Working]] = {}
+    for w in work:
+        by_sent.setdefault(w.sent, []).append(w)
+    for si, sent in enumerate(index.sents):
+        low = sent.text.lower()
+        verdict = None
+        for rx, kind in patterns:
+            if rx.search(low):
+                verdict = kind
+                break
+        if verdict is None:
+            continue
+        if verdict == "verified" and re.search(r"\b(?:pas|non|ni|jamais)\b", low):
+            continue
+        sources = [a for a in attributions if index.sent_index(a.pos) == si and a.kind in ("relay", "selon")]
+        if sources:
+            targets = [w for w in work if w.source == sources[0].cls and w.sent <= si]
+        elif by_sent.get(si):
+            targets = by_sent[si]
+        else:
+            targets = []
+            for prev in range(si - 1, max(-1, si - 4), -1):
+                if by_sent.get(prev):
+                    targets = by_sent[prev]
+                    break
+        cue = article.span(sent.start_char, sent.end_char)
+        for w in targets:
+            if w.cand.kind in ("duration", "age"):
+                continue
+            if verdict == "unverified":
+                w.unverified = True
+            else:
+                w.source = "independent"
+            w.cue = w.cue or cue
+
+
+def _inherit(work: list[_Working], attributions, index) -> None:
+    """Repeated values take the attribution given elsewhere; percentages after a study's take the study's."""
+    sourced = [w for w in work if w.direct and w.cand.kind not in ("duration", "age")]
+    for w in work:
+        if w.direct or w.cand.kind in ("duration", "age") or w.cand.value is None:
+            continue
+        match = _same_value(w, sourced)
+        if match is not None:
+            w.source, w.source_text, w.source_span = match.source, match.source_text, match.source_span
+            w.cue = match.cue
+            w.unverified = w.unverified or match.unverified
+            continue
+    # A percentage with no source, right after a study was cited (same or previous paragraph).
+    last_study = None
+    events = sorted([(a.pos, 0, a) for a in attributions] + [(w.cand.num_start, 1, w) for w in work],
+                    key=lambda e: (e[0], e[1]))
+    for _, is_fig, item in events:
+        if not is_fig:
+            if item.cls in ("study", "official", "media", "person", "anonymous"):
+                last_study = (item, index.para_index(item.pos)) if item.cls == "study" else None
+            continue
+        w = item
+        if w.source != "none" or w.direct:
+            if w.source == "study":
+                last_study = (w, w.para)
+            elif w.source != "none":
+                last_study = None
+            continue
+        if w.cand.kind == "percent" and last_study is not None and w.para - last_study[1] <= 1:
+            src = last_study[0]
+            w.source = "study"
+            if isinstance(src, _Working):
+                w.source_text, w.source_span, w.cue = src.source_text, src.source_span, src.cue
+            last_study = (last_study[0], w.para)
+
+
+def _same_value(w: _Working, sourced: list[_Working]) -> _Working | None:
+    v = w.cand.value
+    percent = w.cand.kind == "percent"
+    if not percent and v < 20:
+        return None
+    best = None
+    for s in sourced:
+        if s is w or s.source == "none" or (s.cand.kind == "percent") != percent or s.cand.value is None:
+            continue
+        sv = s.cand.value
+        ok = sv == v if percent else abs(sv - v) <= 0.01 * max(sv, v)
+        if ok:
+            if s.cand.num_start < w.cand.num_start:
+                best = s  # the latest earlier one
+            elif best is None:
+                return s
+    return best
+
+
+def _to_figure(article: Article, w: _Working) -> Figure:
+    c = w.cand
+    span = article.span(c.start, c.end)
+    return Figure(
+        start=span.start,
+        end=span.end,
+        text=article.slice(span),
+        value=c.value,
+        source=w.source if c.kind not in ("duration", "age") else "none",
+        source_text=w.source_text,
+        hedged=w.hedged,
+        unverified_stated=w.unverified,
+        kind=c.kind,
+        source_span=w.source_span,
+        cue=w.cue,
+    )

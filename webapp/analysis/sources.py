@@ -1,0 +1,215 @@
+"""Which kind of source a phrase names: official, media, person, study or anonymous.
+
+A source phrase is the noun phrase after ``selon``/``d'après``/``cité par`` or the subject of a verb of
+saying (``les autorités ukrainiennes``, ``le New York Times``, ``une étude publiée dans…``, ``des experts``).
+The class comes from the phrase's head noun (``data/source_nouns.tsv``), then from its complements when the
+head is neutral (``des estimations des autorités`` → official), then from named entities: a person's name
+→ person, an outlet-looking name → media, any other organisation → official.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import table
+from .results import Person, Span
+
+PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "eux": "m", "-il": "m", "-elle": "f",
+            "-ils": "m", "-elles": "f"}
+_POSSESSIVE_OWN = {"nos", "notre"}
+# Outlet titles: capitalised article mid-sentence ("Le Monde", "L'Express", "The Guardian"), or a name ending
+# in one of the words periodicals and broadcasters use (Times, Post, News, …; TV, FM, Info).
+_TITLE_START = re.compile(r"^(?:Le|La|Les|L'|The|Der|Die|El)\s*[A-ZÉÈÀÂ]")
+_OUTLET_WORD = re.compile(
+    r"(?:Times|Post|News|Week|Journal|Tribune|Herald|Telegraph|Gazette|Daily|Monde|Matin|Soir|Hebdo|Magazine|"
+    r"Presse|Express|Observateur|Dépêche|Parisien|Figaro|Online|Today|Mail|Guardian|Independent|Economist|"
+    r"TV|FM|Info|Radio|Télé)\b|week\b", re.IGNORECASE)
+_CLASS_ORDER = ("official", "media", "study", "anonymous")
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> dict[str, str]:
+    """Lemma → class from ``data/source_nouns.tsv``."""
+    return {row[0].lower(): row[1] for row in table("source_nouns") if len(row) >= 2}
+
+
+def looks_like_outlet(name: str) -> bool:
+    """True for names shaped like a newspaper, magazine or broadcaster title."""
+    name = name.strip()
+    return bool(_TITLE_START.match(name) or _OUTLET_WORD.search(name))
+
+
+def _noun_class(tok) -> str | None:
+    nouns = source_nouns()
+    for key in (tok.lemma_.lower(), tok.text.lower()):
+        if key in nouns:
+            return nouns[key]
+    return None
+
+
+def _is_definite_singular(tok) -> bool:
+    dets = [c for c in tok.children if c.dep_ in ("det", "det:poss")]
+    plural = "Plur" in tok.morph.get("Number")
+    if plural:
+        return False
+    return any(d.lower_ in ("le", "la", "l'", "sa", "son", "leur", "ce", "cette") for d in dets)
+
+
+def _person_name(tokens, people: list[Person]) -> str | None:
+    """The name of a person in the phrase: a PER entity, or a known person's name or surname."""
+    for tok in tokens:
+        if tok.ent_type_ == "PER":
+            start = tok.i
+            while start > 0 and tok.doc[start - 1].ent_type_ == "PER" and tok.doc[start].ent_iob_ != "B":
+                start -= 1
+            end = tok.i
+            while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I" and tok.doc[end + 1].ent_type_ == "PER":
+                end += 1
+            text = tok.doc[start:end + 1].text
+            return canonical(text, people)
+    if people:
+        words = {t.text for t in tokens if t.text[:1].isupper()}
+        for p in people:
+            parts = p.name.split()
+            if parts and (parts[-1] in words or p.name in " ".join(t.text for t in tokens)):
+                return p.name
+    return None
+
+
+def canonical(name: str, people: list[Person]) -> str:
+    """The canonical name of a person mentioned as `name`, or `name` itself."""
+    for p in people:
+        if name == p.name or name in p.name.split() or name.split()[-1:] == p.name.split()[-1:]:
+            return p.name
+    return name
+
+
+def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] | None = None
+                    ) -> tuple[str, object] | None:
+    """Class of a source phrase given as spaCy tokens, and the token that decided it.
+
+    Returns ``("pronoun", tok)`` for a personal pronoun (the caller resolves it), ``("own", tok)`` for the
+    outlet's own reporting (``nos informations``), None when nothing in the phrase names a source.
+    """
+    tokens = [t for t in tokens if not t.is_punct]
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.lower_ == "on":
+        return "anonymous", first
+    if first.pos_ == "PRON" or first.lower_ in PRONOUNS:
+        if first.lower_ in PRONOUNS:
+            return "pronoun", first
+        return None
+    text = " ".join(t.text for t in tokens)
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") or _noun_class(t)]
+    # The head noun decides; a neutral head ("des estimations de …") hands over to its complements.
+    for tok in nouns:
+        cls = _noun_class(tok)
+        if cls == "neutral":
+            continue
+        if acronyms and tok.text in acronyms:
+            return acronyms[tok.text], tok
+        if cls is None:
+            if tok.ent_type_ == "PER" or (tok.pos_ == "PROPN" and _person_name([tok], people)):
+                return "person", tok
+            if tok.ent_type_ in ("ORG", "MISC") or tok.pos_ == "PROPN":
+                name = _entity_text(tok)
+                if looks_like_outlet(name):
+                    return "media", tok
+                if tok.ent_type_ == "ORG" or name.isupper():
+                    return "official", tok
+                if tok.pos_ == "PROPN" and tok.dep_.startswith("nsubj") and tok.text[:1].isupper() \
+                        and len(tokens) <= 3:
+                    return "person", tok  # a bare proper name as the speaker: a person the model missed
+                continue
+            continue
+        if any(d.lower_ in _POSSESSIVE_OWN for d in tok.children if d.dep_ in ("det", "det:poss")):
+            return "own", tok
+        if tok.lemma_.lower() == "agence" and "presse" in text.lower():
+            return "media", tok
+        if cls == "role":
+            if _person_name(tokens, people):
+                return "person", tok
+            return ("person", tok) if _is_definite_singular(tok) else ("anonymous", tok)
+        if cls == "anonymous" and _person_name(tokens, people):
+            return "person", tok
+        return cls, tok
+    if looks_like_outlet(text):
+        return "media", first
+    return None
+
+
+def _entity_text(tok) -> str:
+    if not tok.ent_type_:
+        # A proper noun run, with a capitalised article before it ("Le Canard enchaîné").
+        start = tok.i
+        doc = tok.doc
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "DET", "NOUN"):
+            start -= 1
+        return doc[start:tok.i + 1].text
+    start, end = tok.i, tok.i
+    doc = tok.doc
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    text = doc[start:end + 1].text
+    if start > 0 and doc[start - 1].text in ("Le", "La", "Les", "L'", "The"):
+        text = doc[start - 1].text + " " + text
+    return text
+
+
+def acronym_classes(doc, people: list[Person] = ()) -> dict[str, str]:
+    """Classes of the acronyms an article defines: "le Bulletin épidémiologique hebdomadaire (BEH)"."""
+    out: dict[str, str] = {}
+    for tok in doc:
+        if tok.i and doc[tok.i - 1].text == "(" and tok.text.isupper() and len(tok.text) >= 2 and tok.head is not tok:
+            head = tok.head
+            phrase = [t for t in head.subtree if t.i < doc[tok.i - 1].i and t.i >= head.left_edge.i]
+            found = classify_tokens(phrase, people)
+            if found and found[0] in ("official", "media", "study"):
+                out[tok.text] = found[0]
+    return out
+
+
+def classify_source(tokens, people: list[Person] = (), article=None) -> tuple[str, Span | None]:
+    """Source class of a phrase (spaCy tokens or Span) and the span of the phrase.
+
+    The span is in original offsets when `article` is given, in the parsed text's offsets otherwise.
+    Classes: official, media, person, study, anonymous; "none" when the phrase names no source.
+    """
+    toks = list(tokens)
+    if not toks:
+        return "none", None
+    found = classify_tokens(toks, people)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    span = article.span(start, end) if article is not None else Span(start, end)
+    if found is None or found[0] in ("own", "pronoun"):
+        return "none", span
+    return found[0], span
+
+
+def classify_name(name: str, people: list[Person] = ()) -> str:
+    """Class of a source given as a plain string (a quote's speaker): person, media, official, …"""
+    if not name:
+        return "none"
+    low = name.lower()
+    if any(name == p.name for p in people):
+        return "person"
+    words = re.findall(r"[\w'-]+", low)
+    nouns = source_nouns()
+    for w in words:
+        w = w.split("'")[-1]
+        for key in (w, w[:-1] if w.endswith("s") else w):
+            cls = nouns.get(key)
+            if cls and cls != "neutral":
+                if cls == "role":
+                    return "person" if low.startswith(("le ", "la ", "l'")) else "anonymous"
+                return cls
+    if looks_like_outlet(name):
+        return "media"
+    if name[:1].isupper():
+        return "person"
+    return "anonymous"
