@@ -21,7 +21,7 @@ import yaml
 
 from tests.analysis.samples import CORPUS_DIR, EXPECTED_DIR, Sample, all_samples, corpus_available
 from webapp.analysis import Analysis, AnalysisError, analyze, load_nlp
-from webapp.analysis.questions import validate_question
+from webapp.analysis.questions import fold, validate_question
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,13 @@ class Family:
     function: str
     attribute: str  # field of Analysis holding the predictions
     accuracy: str | None  # the extra accuracy the metrics return, if any
+    unwrap: bool  # the scorer takes the list under `name` in the YAML file, not the whole file
 
 
 FAMILIES = (
-    Family("quotes", "tests.analysis.quote_metrics", "score_quotes", "quotes", "speaker_accuracy"),
-    Family("figures", "tests.analysis.figure_metrics", "score_figures", "figures", "source_accuracy"),
-    Family("editorial", "tests.analysis.editorial_metrics", "score_editorial", "editorializing", None),
+    Family("quotes", "tests.analysis.quote_metrics", "score_quotes", "quotes", "speaker_accuracy", True),
+    Family("figures", "tests.analysis.figure_metrics", "score_figures", "figures", "source_accuracy", True),
+    Family("editorial", "tests.analysis.editorial_metrics", "score_editorial", "editorializing", None, False),
 )
 NO_EXPECTATIONS = "pas encore d'attendus"
 
@@ -78,6 +79,8 @@ class Totals:
 class QuestionTally:
     total: int = 0
     valid: int = 0
+    checked: int = 0  # questions whose answer a hand-checked expectation covers
+    right: int = 0
     kinds: Counter = field(default_factory=Counter)
     problems: Counter = field(default_factory=Counter)
 
@@ -100,6 +103,24 @@ def load_expected(family: Family, sample: Sample):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def score(family: Family, scorer, predicted: list, expected, sample: Sample) -> dict | None:
+    """The scorer's figures, trying the file's list and then the whole file; None (and a note) on failure."""
+    attempts = [expected]
+    if isinstance(expected, dict):
+        for key in (family.name, family.attribute):
+            if isinstance(expected.get(key), list):
+                attempts.insert(0 if family.unwrap else 1, expected[key])
+                break
+    error = None
+    for attempt in attempts:
+        try:
+            return scorer(predicted, attempt, sample.text)
+        except Exception as err:  # a metrics module in progress must not stop the report
+            error = err
+    print(f"  ! {family.module}.{family.function} a échoué sur {sample.stem} : {error!r}")
+    return None
+
+
 def consistency_problems(question, analysis: Analysis) -> list[str]:
     """Beyond form: the right answer must be what the extractors found at the question's evidence."""
     ev = question.evidence[0] if question.evidence else None
@@ -118,6 +139,28 @@ def consistency_problems(question, analysis: Analysis) -> list[str]:
         if (right.start, right.end) not in {(e.start, e.end) for e in analysis.editorializing}:
             return ["la bonne réponse n'est pas une expression repérée"]
     return []
+
+
+def _same_words(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+def expected_answer(question, text: str, expectations: dict) -> str | None:
+    """The answer the hand-checked files give for a question's evidence, when they cover it."""
+    ev = question.evidence[0]
+    words = text[ev.start:ev.end]
+    if question.kind == "who_quoted":
+        entries, field_ = expectations.get("quotes") or [], "speaker"
+    elif question.kind == "figure_source":
+        entries, field_ = expectations.get("figures") or [], "source"
+    else:
+        return None
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("text") and _same_words(words, str(entry["text"])):
+            answer = entry.get(field_)
+            return None if answer is None else str(answer)
+    return None
 
 
 def pct(x: float | None) -> str:
@@ -157,17 +200,25 @@ def main() -> int:
             scorer, expected = scorers[family.name], load_expected(family, sample)
             scores = None
             if scorer is not None and expected is not None:
-                try:
-                    scores = scorer(list(getattr(analysis, family.attribute)), expected, sample.text)
-                except Exception as err:  # a metrics module in progress must not stop the report
-                    print(f"  ! {family.module}.{family.function} a échoué sur {sample.stem} : {err!r}")
+                scores = score(family, scorer, list(getattr(analysis, family.attribute)), expected, sample)
                 if scores is not None:
                     totals[family.name].add(scores, family.accuracy)
             cells.append(pr(scores))
             if family.accuracy:
                 cells.append(pct(scores.get(family.accuracy)) if scores else "  —  ")
+        expectations = {}
+        for family in FAMILIES[:2]:
+            data = load_expected(family, sample)
+            if isinstance(data, dict):
+                data = data.get(family.name)
+            if isinstance(data, list):
+                expectations[family.name] = data
         n_valid = 0
         for q in analysis.questions:
+            truth = expected_answer(q, sample.text, expectations)
+            if truth is not None:
+                tally.checked += 1
+                tally.right += fold(truth) == fold(q.choices[q.answer].key or "")
             problems = validate_question(q, sample.text) + consistency_problems(q, analysis)
             tally.problems.update(problems)
             n_valid += not problems
@@ -197,6 +248,9 @@ def main() -> int:
     share = tally.valid / tally.total if tally.total else None
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(tally.kinds.items())) or "aucune"
     print(f"  questions  valides {pct(share)} %   ({tally.valid}/{tally.total} ; {kinds})")
+    right = tally.right / tally.checked if tally.checked else None
+    print(f"  questions  bonne réponse selon les attendus {pct(right)} %   "
+          f"({tally.right}/{tally.checked} questions couvertes par les fichiers annotés)")
     if figure_answer_share:
         print(f"  chiffres   part maximale d'une même réponse par article : {pct(max(figure_answer_share))} %"
               " (cible ≤ 50 %)")

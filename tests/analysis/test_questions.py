@@ -146,6 +146,19 @@ def test_an_unnamed_source_makes_a_question_with_its_own_wording():
     assert "ne nomme pas" in unnamed[0].explanation
 
 
+def test_a_definite_description_or_a_pronoun_for_an_unnamed_source_is_not_asked():
+    text = ("« Nous ne céderons sur aucun point de cette réforme », assure le porte-parole du parti.\n"
+            "« Le gouvernement devra revenir sur ce projet de loi », a répondu Anne Roux.\n"
+            "Paul Girard était présent.\n")
+    quotes = [
+        quote(text, "Nous ne céderons sur aucun point de cette réforme", "le porte-parole du parti",
+              "assure le porte-parole du parti", named=False),
+        quote(text, "Le gouvernement devra revenir sur ce projet de loi", "Anne Roux", "a répondu Anne Roux"),
+    ]
+    qs = who_quoted_questions(article(text), quotes, [person(text, "Anne Roux"), person(text, "Paul Girard")])
+    assert [correct(q).key for q in qs] == ["Anne Roux"]
+
+
 def test_explanation_cites_the_cue_and_a_pronoun_makes_it_harder():
     quotes, people = interview_quotes()
     qs = {q.evidence[0]: q for q in who_quoted_questions(article(INTERVIEW), quotes, people)}

@@ -221,6 +221,14 @@ def _display(speaker: str) -> str:
     return speaker[:1].upper() + speaker[1:]
 
 
+def _definite_description(speaker: str) -> bool:
+    """« le porte-parole de … », « l'ONG », « la ministre »: one particular person or body, which the
+    article may well name elsewhere, so that a named distractor could be the right answer too.  Plural
+    and indefinite sources (« des experts », « un diplomate ») are truly unnamed."""
+    first = fold(speaker).split()[:1]
+    return bool(first) and first[0] in ("le", "la", "l")
+
+
 def _askable_quote(quote: Quote, text: str) -> bool:
     return (
         quote.kind in ("direct", "partial")
@@ -228,6 +236,7 @@ def _askable_quote(quote: Quote, text: str) -> bool:
         and 0 <= quote.start < quote.end <= len(text)
         # Without the words that attribute it, the answer could not be shown in the text.
         and _inside(quote.cue, text)
+        and (quote.speaker_named or not _definite_description(quote.speaker))
         and len(_words(text[quote.start:quote.end])) >= MIN_QUOTE_WORDS
     )
 
@@ -327,6 +336,8 @@ def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: l
     choices, answer = _shuffle(correct, distractors, _seed("who", quote.start, quote.end, text[quote.start:quote.end]))
 
     pronoun = cue is not None and _pronoun_cue(text[cue.start:cue.end], speaker)
+    if pronoun and not quote.speaker_named:
+        return None  # a pronoun standing for an unnamed source: too easy to get wrong
     if pronoun and _pronoun_gender_clash(text[cue.start:cue.end], _person(people, speaker)):
         return None  # « a-t-elle déclaré » given to a man: the attribution is doubtful
     explanation = _who_explanation(article, quote, cue, pronoun, people)
