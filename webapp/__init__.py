@@ -12,7 +12,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from . import config as config_module
-from .extensions import csrf, db, htmx, migrate
+from .extensions import csrf, db, htmx, limiter, login, migrate
 
 
 def create_app(config: dict | type | None = None) -> Flask:
@@ -39,19 +39,28 @@ def create_app(config: dict | type | None = None) -> Flask:
     migrate.init_app(app, db)
     csrf.init_app(app)
     htmx.init_app(app)
+    login.init_app(app)
+    login.login_view = "auth.login"
+    login.login_message = "Connectez-vous pour accéder à l'espace enseignant."
+    limiter.init_app(app)
     with app.app_context():
         event.listen(db.engine, "connect", _configure_connection)
 
-    from . import i18n
+    from . import i18n, security
+    from .auth import bp as auth_bp
     from .board import bp as board_bp
     from .cli import register_commands
     from .errors import bp as errors_bp
     from .play import bp as play_bp
+    from .teach import bp as teach_bp
 
     i18n.init_app(app)
+    security.init_app(app)
     app.register_blueprint(play_bp)
     app.register_blueprint(board_bp)
     app.register_blueprint(errors_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(teach_bp)
     register_commands(app)
     return app
 

@@ -83,5 +83,8 @@ def _fail(message: str) -> NoReturn:
 
 
 def register_commands(app: Flask) -> None:
+    from .auth.cli import teacher
+
     app.cli.add_command(content)
+    app.cli.add_command(teacher)
     app.cli.add_command(analyze_command)

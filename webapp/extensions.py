@@ -1,6 +1,9 @@
 """The Flask extensions, as module singletons bound to the app by ``create_app``. Imports nothing from webapp."""
 
 from flask_htmx import HTMX
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -25,3 +28,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(render_as_batch=True)
 csrf = CSRFProtect()
 htmx = HTMX()
+login = LoginManager()
+# No default limit: only the routes that need one (login, sign-up) declare it. Storage from
+# RATELIMIT_STORAGE_URI (memory:// by default, Redis when REDIS_URL is set, see config).
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -11,9 +11,28 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from flask_login import UserMixin
+
 from .extensions import db
 
 QUESTION_STATUSES = ("proposed", "accepted", "rejected")
+QUESTION_KINDS = ("who_quoted", "figure_source", "editorializing", "free")
+ANALYSIS_STATUSES = ("pending", "running", "done", "failed")
+SET_STATUSES = ("draft", "published")
+
+
+class Teacher(UserMixin, db.Model):
+    """A teacher's account; students never have one."""
+
+    __tablename__ = "teachers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)  # stored lower-cased
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, server_default=sa.func.now())
+
+    def __repr__(self) -> str:
+        return f"<Teacher {self.id}>"
 
 
 class Article(db.Model):
@@ -26,7 +45,14 @@ class Article(db.Model):
     text: Mapped[str] = mapped_column(sa.Text)  # the analyser's offsets point into this text
     checksum: Mapped[str] = mapped_column(sa.String(64), unique=True)  # sha256 of the text
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, server_default=sa.func.now())
+    # None for the shipped content of content/, which every teacher may use.
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teachers.id", ondelete="SET NULL"), index=True)
+    published_on: Mapped[str | None] = mapped_column(sa.String(32))  # the date the outlet gives, as written
+    # The analysis of an imported article runs in the background: pending, running, done or failed.
+    analysis_status: Mapped[str] = mapped_column(sa.String(16), default="done", server_default="done")
+    analysis_error: Mapped[str | None] = mapped_column(sa.Text)
 
+    owner: Mapped[Teacher | None] = relationship()
     questions: Mapped[list[Question]] = relationship(
         back_populates="article", order_by="Question.position", cascade="all, delete-orphan"
     )
@@ -46,13 +72,17 @@ class Question(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(sa.String(32))  # who_quoted, figure_source, editorializing
+    kind: Mapped[str] = mapped_column(sa.String(32))  # who_quoted, figure_source, editorializing, free
     prompt: Mapped[str] = mapped_column(sa.Text)
     explanation: Mapped[str] = mapped_column(sa.Text)
     evidence: Mapped[list[dict]] = mapped_column(sa.JSON, default=list)  # [{"start": int, "end": int}]
     difficulty: Mapped[float] = mapped_column(sa.Float, default=0.5)
     status: Mapped[str] = mapped_column(sa.String(16), default="proposed")
     position: Mapped[int] = mapped_column(sa.Integer, default=0)  # order within the article
+    # The teacher who wrote it (None: the analyser built it).
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teachers.id", ondelete="SET NULL"))
+    # Deleting is soft, so that it can be undone; a deleted question is never played nor listed.
+    deleted_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
 
     article: Mapped[Article] = relationship(back_populates="questions")
     choices: Mapped[list[Choice]] = relationship(
@@ -104,12 +134,15 @@ class Round(db.Model):
     article_id: Mapped[int | None] = mapped_column(  # None for a round mixing the articles
         sa.ForeignKey("articles.id", ondelete="SET NULL")
     )
+    # The teacher's question set this round plays, if any: what the set's results count.
+    set_id: Mapped[int | None] = mapped_column(sa.ForeignKey("question_sets.id", ondelete="SET NULL"), index=True)
     started_at: Mapped[datetime] = mapped_column(sa.DateTime, server_default=sa.func.now())
     finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     score: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
 
     player: Mapped[Player] = relationship(back_populates="rounds")
     article: Mapped[Article | None] = relationship()
+    question_set: Mapped[QuestionSet | None] = relationship()
     round_questions: Mapped[list[RoundQuestion]] = relationship(
         back_populates="round", order_by="RoundQuestion.position", cascade="all, delete-orphan"
     )
@@ -166,3 +199,54 @@ class Answer(db.Model):
     round: Mapped[Round] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
     choice: Mapped[Choice] = relationship()
+
+
+class QuestionSet(db.Model):
+    """Questions from one or more articles, in the teacher's order; students play it once published."""
+
+    __tablename__ = "question_sets"
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('draft', 'published')", name="status"),
+        sa.CheckConstraint("default_seconds BETWEEN 5 AND 600", name="default_seconds"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teachers.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    description: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    status: Mapped[str] = mapped_column(sa.String(16), default="draft", server_default="draft")
+    default_seconds: Mapped[int] = mapped_column(sa.Integer, default=30, server_default="30")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, server_default=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime, server_default=sa.func.now(), onupdate=sa.func.now()
+    )
+
+    owner: Mapped[Teacher | None] = relationship()
+    set_questions: Mapped[list[SetQuestion]] = relationship(
+        back_populates="question_set", order_by="SetQuestion.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == "published"
+
+    def __repr__(self) -> str:
+        return f"<QuestionSet {self.id} {self.title!r}>"
+
+
+class SetQuestion(db.Model):
+    """A question of a set, in its place (1, 2, ...)."""
+
+    __tablename__ = "set_questions"
+    __table_args__ = (
+        sa.UniqueConstraint("set_id", "question_id"),
+        sa.UniqueConstraint("set_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(sa.ForeignKey("question_sets.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("questions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(sa.Integer)
+
+    question_set: Mapped[QuestionSet] = relationship(back_populates="set_questions")
+    question: Mapped[Question] = relationship()
