@@ -340,12 +340,14 @@ def test_questions_are_deterministic_and_the_right_answer_moves():
 
 
 def test_build_questions_caps_each_kind():
-    lines = [f"« Voici la phrase numéro {i} que je prononce ici », a déclaré Personne{i} Nom{i}." for i in range(10)]
+    names = ["Anne Roux", "Paul Girard", "Luc Petit", "Marie Caron", "Jean Morel", "Sophie Bernard",
+             "Marc Lefèvre", "Claire Dubois", "Hugo Lemaire", "Inès Fabre"]
+    lines = [f"« Voici la phrase que je prononce ici au sujet du point {chr(65 + i)} », a déclaré {name}."
+             for i, name in enumerate(names)]
     text = "\n".join(lines) + "\n"
-    quotes = [quote(text, f"Voici la phrase numéro {i} que je prononce ici", f"Personne{i} Nom{i}",
-                    f"a déclaré Personne{i} Nom{i}") for i in range(10)]
-    people = [person(text, f"Personne{i} Nom{i}") for i in range(10)]
-    qs = build_questions(article(text), quotes, [], [], people)
+    quotes = [quote(text, f"Voici la phrase que je prononce ici au sujet du point {chr(65 + i)}", name,
+                    f"a déclaré {name}") for i, name in enumerate(names)]
+    qs = build_questions(article(text), quotes, [], [], [person(text, name) for name in names])
     assert len(qs) == qmod.MAX_PER_KIND
 
 

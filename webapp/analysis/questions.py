@@ -225,8 +225,9 @@ def _definite_description(speaker: str) -> bool:
     """« le porte-parole de … », « l'ONG », « la ministre »: one particular person or body, which the
     article may well name elsewhere, so that a named distractor could be the right answer too.  Plural
     and indefinite sources (« des experts », « un diplomate ») are truly unnamed."""
-    first = fold(speaker).split()[:1]
-    return bool(first) and first[0] in ("le", "la", "l")
+    words = re.findall(r"[^\W\d_]+", speaker)
+    # "Le Drian" is a name: after the article, a description goes on in lower case.
+    return len(words) >= 2 and fold(words[0]) in ("le", "la", "l") and words[1][:1].islower()
 
 
 def _askable_quote(quote: Quote, text: str) -> bool:
@@ -236,7 +237,8 @@ def _askable_quote(quote: Quote, text: str) -> bool:
         and 0 <= quote.start < quote.end <= len(text)
         # Without the words that attribute it, the answer could not be shown in the text.
         and _inside(quote.cue, text)
-        and (quote.speaker_named or not _definite_description(quote.speaker))
+        and not _definite_description(quote.speaker)
+        and not any(c.isdigit() for c in quote.speaker)  # "74 % des sondés" is a crowd, not a source
         and len(_words(text[quote.start:quote.end])) >= MIN_QUOTE_WORDS
     )
 
