@@ -342,7 +342,7 @@ def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits:
     prev = items[i - 1][2].lower() if i else ""
     prev_gap = text[items[i - 1][1]:start] if i else ""
     nxt = items[k + 1][2].lower() if k + 1 < len(items) else ""
-    if nxt in _MONTHS or prev in _DAYS:
+    if nxt in _MONTHS or (prev in _DAYS and prev_gap == " "):
         return True
     if prev in ("n", "no") and prev_gap in ("°", "° ", ". ", " "):
         return True
@@ -361,7 +361,7 @@ def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits:
     if prev in _MONTHS and digits:
         return True
     # A name: "France 2", "Airbus A320" — a capitalised word right before, inside the sentence.
-    if i and prev_gap == " " and items[i - 1][2][:1].isupper():
+    if digits and i and prev_gap == " " and items[i - 1][2][:1].isupper():
         tok = _token_at(article, items[i - 1][0])
         if tok is not None and not tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN", "X"):
             return True
