@@ -51,6 +51,9 @@ class Article(db.Model):
     # The analysis of an imported article runs in the background: pending, running, done or failed.
     analysis_status: Mapped[str] = mapped_column(sa.String(16), default="done", server_default="done")
     analysis_error: Mapped[str | None] = mapped_column(sa.Text)
+    # What the analyser found, for the teacher's review: [{"kind": "quote"|"figure"|"editorial", "start",
+    # "end", "note"}]; None when the article was stored before highlights were kept.
+    highlights: Mapped[list[dict] | None] = mapped_column(sa.JSON)
 
     owner: Mapped[Teacher | None] = relationship()
     questions: Mapped[list[Question]] = relationship(
@@ -250,3 +253,132 @@ class SetQuestion(db.Model):
 
     question_set: Mapped[QuestionSet] = relationship(back_populates="set_questions")
     question: Mapped[Question] = relationship()
+
+
+GAME_MODES = ("live", "homework")
+GAME_STATES = ("lobby", "question", "reveal", "finished")
+
+
+class Game(db.Model):
+    """A class playing a published set: live (the teacher paces it) or homework (open until a deadline).
+
+    Every transition is a row update stamped by the server's clock, so that any worker process sees the same
+    game; ``code`` is cleared when the game ends, which frees it for another class.
+    """
+
+    __tablename__ = "games"
+    __table_args__ = (
+        sa.CheckConstraint("mode IN ('live', 'homework')", name="mode"),
+        sa.CheckConstraint("state IN ('lobby', 'question', 'reveal', 'finished')", name="state"),
+        sa.CheckConstraint("seconds_per_question BETWEEN 5 AND 600", name="seconds_per_question"),
+        sa.Index("ix_games_teacher_id_created_at", "teacher_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int | None] = mapped_column(sa.ForeignKey("question_sets.id", ondelete="SET NULL"), index=True)
+    teacher_id: Mapped[int] = mapped_column(sa.ForeignKey("teachers.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(sa.String(200))  # the set's title when the game started
+    mode: Mapped[str] = mapped_column(sa.String(16), default="live")
+    # Six digits while the game can be joined; NULL once it ended (NULLs never collide in a unique column).
+    code: Mapped[str | None] = mapped_column(sa.String(6), unique=True)
+    deadline: Mapped[datetime | None] = mapped_column(sa.DateTime)  # homework only
+    speed_bonus: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    seconds_per_question: Mapped[int] = mapped_column(sa.Integer, default=30)
+    state: Mapped[str] = mapped_column(sa.String(16), default="lobby")
+    current_position: Mapped[int] = mapped_column(sa.Integer, default=0)  # 0 in the lobby, then 1, 2, ...
+    question_opened_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(sa.DateTime)  # hidden from the history; can be undone
+
+    question_set: Mapped[QuestionSet | None] = relationship()
+    teacher: Mapped[Teacher] = relationship()
+    game_questions: Mapped[list[GameQuestion]] = relationship(
+        back_populates="game", order_by="GameQuestion.position", cascade="all, delete-orphan"
+    )
+    players: Mapped[list[GamePlayer]] = relationship(
+        back_populates="game", order_by="GamePlayer.joined_at", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_live(self) -> bool:
+        return self.mode == "live"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state == "finished"
+
+    def __repr__(self) -> str:
+        return f"<Game {self.id} {self.mode} {self.state}>"
+
+
+class GameQuestion(db.Model):
+    """The game's questions, copied from the set when it starts: editing the set later changes no game."""
+
+    __tablename__ = "game_questions"
+    __table_args__ = (
+        sa.UniqueConstraint("game_id", "position"),
+        sa.UniqueConstraint("game_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(sa.ForeignKey("games.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("questions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(sa.Integer)  # 1, 2, ...
+
+    game: Mapped[Game] = relationship(back_populates="game_questions")
+    question: Mapped[Question] = relationship()
+
+
+class GamePlayer(db.Model):
+    """A student in a game: a nickname, no personal data; ``token`` ties the player to one browser's session."""
+
+    __tablename__ = "game_players"
+    __table_args__ = (sa.UniqueConstraint("game_id", "nickname_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(sa.ForeignKey("games.id", ondelete="CASCADE"))
+    nickname: Mapped[str] = mapped_column(sa.String(24))
+    # Case and accents folded: « Zoé » and « zoe » cannot both play one game.
+    nickname_key: Mapped[str] = mapped_column(sa.String(48))
+    token: Mapped[str] = mapped_column(sa.String(43), unique=True)
+    note: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")  # the teacher's, private
+    joined_at: Mapped[datetime] = mapped_column(sa.DateTime)
+    removed_at: Mapped[datetime | None] = mapped_column(sa.DateTime)  # removed players cannot come back
+
+    game: Mapped[Game] = relationship(back_populates="players")
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+
+class GameAnswer(db.Model):
+    __tablename__ = "game_answers"
+    __table_args__ = (
+        # One answer per player and question: a double click, a second tab or a replay never scores twice.
+        sa.UniqueConstraint("player_id", "question_id"),
+        # ... and only to a question of that game.
+        sa.ForeignKeyConstraint(
+            ["game_id", "question_id"],
+            ["game_questions.game_id", "game_questions.question_id"],
+            name="fk_game_answers_game_question",
+            ondelete="CASCADE",
+        ),
+        sa.Index("ix_game_answers_game_id_question_id", "game_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(sa.ForeignKey("games.id", ondelete="CASCADE"))
+    player_id: Mapped[int] = mapped_column(sa.ForeignKey("game_players.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("questions.id", ondelete="CASCADE"))
+    choice_id: Mapped[int] = mapped_column(sa.ForeignKey("choices.id", ondelete="CASCADE"))
+    correct: Mapped[bool] = mapped_column(sa.Boolean)
+    points: Mapped[int] = mapped_column(sa.Integer)  # speed bonus included
+    speed_bonus: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
+    answered_at: Mapped[datetime] = mapped_column(sa.DateTime)  # the server's clock
+
+    player: Mapped[GamePlayer] = relationship()
+    question: Mapped[Question] = relationship()
+    choice: Mapped[Choice] = relationship()

@@ -65,6 +65,7 @@ def upgrade():
         batch_op.add_column(sa.Column('published_on', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('analysis_status', sa.String(length=16), server_default='done', nullable=False))
         batch_op.add_column(sa.Column('analysis_error', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('highlights', sa.JSON(), nullable=True))
         batch_op.create_index(batch_op.f('ix_articles_owner_id'), ['owner_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_articles_owner_id_teachers'), 'teachers', ['owner_id'], ['id'], ondelete='SET NULL')
 
@@ -94,6 +95,7 @@ def downgrade():
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_articles_owner_id_teachers'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_articles_owner_id'))
+        batch_op.drop_column('highlights')
         batch_op.drop_column('analysis_error')
         batch_op.drop_column('analysis_status')
         batch_op.drop_column('published_on')
