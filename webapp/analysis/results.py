@@ -104,8 +104,9 @@ class Analysis:
             "figures": [
                 {
                     k: f[k]
+                    # `kind` marks durations and ages, which are never sourcing material.
                     for k in ("start", "end", "text", "value", "source", "source_text", "hedged",
-                              "unverified_stated")
+                              "unverified_stated", "kind")
                 }
                 for f in map(asdict, self.figures)
             ],
