@@ -244,7 +244,7 @@ def find_people(article: Article) -> list[Person]:
     and the original-offset span of every mention."""
     doc = article.doc
     candidates = _mention_candidates(article)
-    # Longest names first, so that "Olga" joins "Olga Lautman" rather than founding a person.
+    # Longest names first, so that "Anne" joins "Anne Durand" rather than founding a person.
     order = sorted(range(len(candidates)), key=lambda k: (-(candidates[k][1] - candidates[k][0]), k))
     clusters: list[_Cluster] = []
     for k in order:
