@@ -564,13 +564,15 @@ def neutral_phrases(article: Article, quotes: list[Quote], editorializing: list[
     _, soft = _protection(article, quotes)
     flagged = sorted((e.start, e.end) for e in editorializing)
     found: dict[str, Span] = {}
-    for sent in _sentences(doc):
+    sentences = list(_sentences(doc))
+    chunks = _noun_chunks_by_sentence(doc, sentences)
+    for sent in sentences:
         if any(soft[t.i] for t in sent) or any(_lexicon_entry(t)[1] for t in sent if t.is_alpha):
             continue
         span = article.token_span(sent)
         if any(s < span.end and span.start < e for s, e in flagged):
             continue
-        for first, last in _phrases_of(sent, max_words):
+        for first, last in _phrases_of(sent, chunks.get(sent.start, ()), max_words):
             words = doc[first: last + 1]
             if not _plain(words):
                 continue
@@ -584,10 +586,24 @@ _DETERMINER_ADJECTIVES = frozenset({"premier", "dernier", "autre", "certain", "t
 _PHRASE_EDGE = ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "ADV", "PART", "PUNCT", "SPACE")
 
 
-def _phrases_of(sent, max_words: int) -> list[tuple[int, int]]:
+def _noun_chunks_by_sentence(doc, sentences) -> dict[int, list]:
+    """Noun chunks grouped by the start of their sentence.
+
+    One pass over the document: ``Span.noun_chunks`` walks the whole document again for each sentence.
+    """
+    starts = [s.start for s in sentences]
+    grouped: dict[int, list] = {}
+    for chunk in doc.noun_chunks:
+        i = bisect.bisect_right(starts, chunk.start) - 1
+        if i >= 0:
+            grouped.setdefault(starts[i], []).append(chunk)
+    return grouped
+
+
+def _phrases_of(sent, noun_chunks, max_words: int) -> list[tuple[int, int]]:
     doc = sent.doc
     ranges = []
-    for chunk in sent.noun_chunks:
+    for chunk in noun_chunks:
         first, last = chunk.start, chunk.end - 1
         while first < last and doc[first].pos_ not in ("DET", "NOUN", "PROPN", "NUM", "ADJ"):
             first += 1
