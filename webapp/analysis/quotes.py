@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lexicon import word_set
 from .people import fold, parts_match, person_at
 from .quote_marks import Stretch, find_stretches
+from .quote_sources import Descriptions, canonical_sources
 from .results import Person, Quote, Span
 from .text import Article
 
@@ -25,6 +26,7 @@ _OF = {"de", "d'", "du", "des"}
 _SELON = {"selon", "d'après"}
 _MAX_SCARE_WORDS = 4  # an unattributed fragment this short inside a sentence is a term, not a quotation
 _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
+_ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
 
 
 @dataclass
@@ -155,8 +157,8 @@ class _Reader:
             if tok.pos_ == "ADV" or tok.text.casefold() in {"même", "encore", "également", "aussi"}:
                 j += 1
                 continue
-            if tok.pos_ == "ADP" and tok.text.casefold() not in _OF:
-                j = self._skip_pp(j + 1, end)
+            if tok.pos_ == "ADP" and (tok.text.casefold() not in _OF or j > i and doc[j - 1].pos_ == "ADV"):
+                j = self._skip_pp(j + 1, end)  # "à l'AFP", "auprès de l'AFP"
                 continue
             break
         if j >= end or doc[j].pos_ not in _NP_POS | {"PRON"} or doc[j].is_punct:
@@ -213,7 +215,8 @@ class _Reader:
                     # A name in the subject wins over the nouns of its apposition
                     # ("X, président de Y, un institut ..., a déclaré").
                     for t in range(left, verb):
-                        if t in self.tok_person:
+                        if t in self.tok_person and self.tok_person.get(t - 1) is not self.tok_person[t] and \
+                                not (t > left and doc[t - 1].text.casefold() in _OF):
                             end = t
                             while end + 1 < verb and self.tok_person.get(end + 1) is self.tok_person[t]:
                                 end += 1
@@ -227,9 +230,7 @@ class _Reader:
                                 end += 1
                             if end + 1 < verb and doc[end + 1].text == ",":
                                 return t, end
-                    right = child.i
-                    while right + 1 < verb and doc[right + 1].pos_ in _NP_POS and not doc[right + 1].is_punct:
-                        right += 1
+                    right = self._np_end(child.i, verb) if child.i >= left else child.i
                     return left, right
         # No subject in the parse: a name opening the clause or set off by commas ("S'adressant à Y, X, ...").
         for t in range(floor, verb):
@@ -298,6 +299,9 @@ class _Attributor:
                 self.in_quote[t] = True
             self.found.append(_Found(s, first, last, open_tok, close_tok, pf, pl))
         self.registry: list[tuple[int, _Speaker]] = []  # (token, source) in text order
+        self.desc = Descriptions(self.doc, lambda a, b: reader.article.text[reader.orig_span(a, b).start:
+                                                                            reader.orig_span(a, b).end],
+                                 self.in_quote)
 
     # --- cues ----------------------------------------------------------------------------------------
     def cue_after(self, f: _Found) -> _Cue | None:
@@ -447,18 +451,31 @@ class _Attributor:
         text = self.r.article.text[span.start:span.end]
         number = "p" if head.morph.get("Number") == ["Plur"] or doc[a].text.casefold() in {"des", "les"} \
             or any(doc[t].pos_ == "NUM" or doc[t].text == "%" for t in range(a, b + 1)) else "s"
+        if doc[a].text.casefold() in {"le", "la", "l'", "un", "une"}:
+            number = "s"  # the determiner tells better than the tagger ("l'ONG" is not plural)
         gender = None
         g = head.morph.get("Gender") or doc[a].morph.get("Gender")
         if g:
             gender = "f" if g[0] == "Fem" else "m"
         definite = doc[a].text.casefold() in {"le", "la", "l'"}
         if definite and number == "s" and self._is_role(head):
-            person = self.role_referent(head, gender, cue.first)
+            person = self.role_referent(head, gender, cue.first, (a, b))
             if person:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
+        if definite and number == "s":
+            name = self.desc.resolve(a, b)
+            if name:
+                return _Speaker(name, None, "s", True)
         named = any(doc[t].pos_ == "PROPN" or doc[t].ent_type_ in {"ORG", "PER"} for t in range(a, b + 1))
+        # A noun phrase with no determiner as subject is a name ("60 millions de consommateurs précise").
+        bare = doc[a].pos_ in {"NUM", "NOUN", "PROPN"} and doc[a].text[:1].isupper() or \
+            doc[a].pos_ == "NUM" and not any(doc[t].text == "%" or doc[t].pos_ == "ADP" and doc[t].i == a + 1
+                                             for t in range(a, b + 1))
+        named = named or bare
         if doc[a].pos_ == "PRON" and not named:
             return None
+        if named:
+            self.desc.note_source(a, text)
         return _Speaker(text, gender, number, named)
 
     def _is_role(self, tok) -> bool:
@@ -466,15 +483,33 @@ class _Attributor:
         low = tok.text.casefold()
         return low in roles or tok.lemma_.casefold() in roles or (low.endswith("e") and low[:-1] in roles)
 
-    def role_referent(self, head, gender: str | None, before: int) -> Person | None:
-        """``l'opposant`` → the person the article called "l'opposant X"; else the latest named source."""
+    def role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
+        """``l'opposant`` → the person the article called "l'opposant X"; failing that, the person named
+        just before the description, when the article gave them no other role ("contre X. Le porte-parole
+        de Y a déclaré" → X, never Y)."""
         low = head.lemma_.casefold()
         low_text = head.text.casefold()
-        candidates = [p for p in self.r.people if low in p.roles or low_text in p.roles
-                      or low_text.rstrip("e") in p.roles]
-        # Only the article's own apposition links a description to a name: guessing from the latest
-        # source would put words in the wrong mouth.
-        return candidates[0] if len(candidates) == 1 else None
+        role = {low, low_text, low_text.rstrip("e")}
+        candidates = [p for p in self.r.people if role & set(p.roles)]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            return None
+        seen = 0
+        for t in range(span[0] - 1, -1, -1):
+            if self.in_quote[t]:
+                continue
+            seen += 1
+            if seen > _ROLE_LOOKBACK:
+                return None
+            person = self.r.tok_person.get(t)
+            if person is None or span[0] <= t <= span[1]:
+                continue
+            known = self.r.genders.get(person.name)
+            if person.roles or gender is not None and known is not None and known != gender:
+                return None
+            return person
+        return None
 
     def resolve_pronoun(self, pronoun: str, before: int) -> _Speaker | None:
         gender, number = _SUBJECT_PRONOUNS[pronoun]
@@ -629,14 +664,18 @@ def find_quotations(article: Article, people: list[Person]) -> list[Quote]:
     reader = _Reader(article, people)
     stretches = find_stretches(article.text, article.paragraphs)
     attributor = _Attributor(reader, stretches)
+    found = attributor.run()
+    persons = {p.name for p in people}
+    spelling = canonical_sources([f.speaker.name for f in found if f.speaker and f.speaker.named
+                                  and f.speaker.name not in persons], article.text)
     quotes = []
-    for f in attributor.run():
+    for f in found:
         s = f.stretch
         speaker = f.speaker
         cue = reader.orig_span(f.cue.first, f.cue.last) if f.cue and speaker else None
         quotes.append(Quote(
             start=s.start, end=s.end, text=article.text[s.start:s.end],
-            speaker=speaker.name if speaker else None, kind=f.kind,
+            speaker=spelling.get(speaker.name, speaker.name) if speaker else None, kind=f.kind,
             speaker_named=speaker.named if speaker else True, cue=cue,
         ))
     from .quote_captions import find_captions
