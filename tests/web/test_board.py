@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from tests.factories import make_article, make_finished_round, make_question, make_round
-from webapp.models import Round
 from webapp.board.services import best_rounds, leaderboards, week_start
+from webapp.models import Round
 
 HX = {"HX-Request": "true"}
 

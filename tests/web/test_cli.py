@@ -90,7 +90,7 @@ def no_database_app():
 
 
 def test_analyze_json_prints_one_object_in_path_order_without_a_database(no_database_app, tmp_path):
-    md = sorted(SHIPPED.glob("*.md"))[0]
+    md = min(SHIPPED.glob("*.md"))
     txt = tmp_path / "article.txt"
     body = article_files(SHIPPED)[1].body
     txt.write_text(body, encoding="utf-8")
@@ -107,7 +107,7 @@ def test_analyze_json_prints_one_object_in_path_order_without_a_database(no_data
 
 
 def test_analyze_without_json_prints_a_summary(no_database_app):
-    md = sorted(SHIPPED.glob("*.md"))[0]
+    md = min(SHIPPED.glob("*.md"))
 
     result = no_database_app.test_cli_runner().invoke(args=["analyze", str(md)])
 
@@ -131,7 +131,7 @@ def test_analyze_refuses_bad_input_with_one_french_line_and_status_2(no_database
         path.write_bytes(content)
     elif content is not None:
         path.write_text(content, encoding="utf-8")
-    good = sorted(SHIPPED.glob("*.md"))[0]
+    good = min(SHIPPED.glob("*.md"))
 
     result = no_database_app.test_cli_runner().invoke(args=["analyze", str(good), str(path), "--json"])
 

@@ -6,8 +6,15 @@ import pytest
 
 from tests.factories import make_round
 from webapp.play.services import (
-    BASE_POINTS, SPEED_BONUS_MAX, SPEED_FULL_SECONDS, SPEED_NONE_SECONDS, STREAK_BONUS_MAX, STREAK_STEP, Score,
-    record_answer, score_answer,
+    BASE_POINTS,
+    SPEED_BONUS_MAX,
+    SPEED_FULL_SECONDS,
+    SPEED_NONE_SECONDS,
+    STREAK_BONUS_MAX,
+    STREAK_STEP,
+    Score,
+    record_answer,
+    score_answer,
 )
 
 HX = {"HX-Request": "true"}

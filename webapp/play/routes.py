@@ -11,7 +11,6 @@ from ..rendering import render
 from . import bp, services
 from .forms import AnswerForm, NicknameForm
 
-
 KIND_LABELS = {
     "who_quoted": "Qui parle ?",
     "figure_source": "D'où vient ce chiffre ?",
