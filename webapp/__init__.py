@@ -49,8 +49,10 @@ def create_app(config: dict | type | None = None) -> Flask:
     from . import i18n, security
     from .auth import bp as auth_bp
     from .board import bp as board_bp
+    from .classroom import bp as classroom_bp
     from .cli import register_commands
     from .errors import bp as errors_bp
+    from .game import bp as game_bp
     from .play import bp as play_bp
     from .teach import bp as teach_bp
 
@@ -61,6 +63,8 @@ def create_app(config: dict | type | None = None) -> Flask:
     app.register_blueprint(errors_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(teach_bp)
+    app.register_blueprint(classroom_bp)
+    app.register_blueprint(game_bp)
     register_commands(app)
     return app
 

@@ -1,0 +1,99 @@
+"""After the game: each player's answers, how each question went, what to discuss first, the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from ..extensions import db
+from ..models import Choice, Game, GameAnswer, GamePlayer, GameQuestion
+from .services import Standing, game_standings
+
+DISCUSS_FIRST = 3  # how many of the most missed questions the results put forward
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    game_question: GameQuestion
+    answered: int
+    right: int
+    top_wrong: Choice | None  # the wrong answer chosen most often
+    top_wrong_count: int
+
+    @property
+    def share_right(self) -> float | None:
+        return self.right / self.answered if self.answered else None
+
+
+@dataclass(frozen=True)
+class GameResults:
+    standings: list[Standing]
+    questions: list[QuestionStats]
+    answers: dict[int, dict[int, GameAnswer]]  # player id → question id → answer
+    players: dict[int, GamePlayer]
+
+    @property
+    def discuss_first(self) -> list[QuestionStats]:
+        """The most missed questions (lowest share of right answers), those nobody missed left out."""
+        missed = [q for q in self.questions if q.answered and q.right < q.answered]
+        return sorted(missed, key=lambda q: (q.share_right, q.game_question.position))[:DISCUSS_FIRST]
+
+
+def game_results(game: Game) -> GameResults:
+    standings = game_standings(game)
+    players = {p.id: p for p in game.players if not p.is_removed}
+    answers: dict[int, dict[int, GameAnswer]] = defaultdict(dict)
+    for answer in db.session.scalars(
+        sa.select(GameAnswer).where(GameAnswer.game_id == game.id, GameAnswer.player_id.in_(players))
+    ):
+        answers[answer.player_id][answer.question_id] = answer
+    stats = []
+    for game_question in game.game_questions:
+        given = [a[game_question.question_id] for a in answers.values() if game_question.question_id in a]
+        wrong = Counter(a.choice_id for a in given if not a.correct)
+        top_wrong_id, top_wrong_count = wrong.most_common(1)[0] if wrong else (None, 0)
+        choices = {c.id: c for c in game_question.question.choices}
+        stats.append(QuestionStats(
+            game_question, len(given), sum(a.correct for a in given),
+            choices.get(top_wrong_id), top_wrong_count,
+        ))
+    return GameResults(standings, stats, dict(answers), players)
+
+
+CSV_COLUMNS = [
+    "partie", "joueur", "note", "rang", "score total", "question", "intitulé",
+    "réponse donnée", "bonne réponse", "correcte", "points", "répondu à (UTC)",
+]
+
+
+def results_csv(game: Game) -> str:
+    """One row per player and question; with a BOM, so that spreadsheet software reads the accents right.
+
+    The separator is « ; »: French spreadsheet software expects it, since « , » is the decimal mark.
+    """
+    results = game_results(game)
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for standing in results.standings:
+        player = results.players[standing.player_id]
+        answers = results.answers.get(standing.player_id, {})
+        for stats in results.questions:
+            question = stats.game_question.question
+            answer = answers.get(question.id)
+            correct_choice = question.correct_choice
+            writer.writerow([
+                game.title, player.nickname, player.note, standing.rank, standing.score,
+                stats.game_question.position, question.prompt,
+                answer.choice.text if answer else "",
+                correct_choice.text if correct_choice else "",
+                ("oui" if answer.correct else "non") if answer else "sans réponse",
+                answer.points if answer else 0,
+                answer.answered_at.strftime("%Y-%m-%d %H:%M:%S") if answer else "",
+            ])
+    return out.getvalue()
