@@ -163,6 +163,8 @@ class _Reader:
             break
         if j >= end or doc[j].pos_ not in _NP_POS | {"PRON"} or doc[j].is_punct:
             return None
+        if doc[j].pos_ == "DET" and j + 1 < end and doc[j + 1].pos_ == "VERB" and doc[j + 1].text.isalpha():
+            return j, self._np_end(j, end)  # "l'opposant" read as a participle
         if doc[j].pos_ == "PRON" and doc[j].text.casefold() not in {"lui", "celui-ci", "celle-ci"}:
             return None
         return j, self._np_end(j, end)
@@ -209,6 +211,12 @@ class _Reader:
         for h in heads:
             for child in h.children:
                 if child.dep_ in {"nsubj", "nsubj:pass"} and floor <= child.i < verb:
+                    if child.pos_ == "PRON" and child.text.casefold() == "qui" and h.dep_ == "acl:relcl" \
+                            and floor <= h.head.left_edge.i < child.i and h.head.pos_ in _NP_POS:
+                        left = h.head.left_edge.i  # "l'article du BEH qui rappelle que"
+                        while left - 1 >= floor and (doc[left - 1].text == "%" or doc[left - 1].pos_ == "NUM"):
+                            left -= 1  # "27 % des Français qui ont répondu"
+                        return left, child.i - 1
                     if child.pos_ == "PRON":
                         return child.i, child.i
                     left = max(child.left_edge.i, floor)
@@ -231,6 +239,8 @@ class _Reader:
                             if end + 1 < verb and doc[end + 1].text == ",":
                                 return t, end
                     right = self._np_end(child.i, verb) if child.i >= left else child.i
+                    if any(x.text == "%" for x in doc[left:child.i + 1]):
+                        right = max(right, min(child.right_edge.i, verb - 1))
                     return left, right
         # No subject in the parse: a name opening the clause or set off by commas ("S'adressant à Y, X, ...").
         for t in range(floor, verb):
@@ -252,6 +262,26 @@ class _Reader:
             if t.is_punct and t.text != "," or t.pos_ == "VERB" and k != verb:
                 break
         return None
+
+
+def _is_gerundive(tok) -> bool:
+    """``soulignant``, ``affirmant``: a present participle, which has no subject of its own."""
+    return tok.pos_ in {"VERB", "AUX"} and tok.text.casefold().endswith("ant") and \
+        tok.morph.get("Mood") != ["Ind"] and tok.morph.get("VerbForm") in ([], ["Part"], ["Ger"])
+
+
+def _reported_by(tok, verb: int) -> bool:
+    """Whether a token lies in the reported clause (``que …``, infinitive) of the verb at index ``verb``."""
+    for _ in range(3):  # deeper, a quoted term is the journalist's (« hachoir à viande » in a long clause)
+        head = tok.head
+        if head.i == verb:
+            return tok.dep_ in {"ccomp", "xcomp", "obj"} and tok.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and \
+                any(c.dep_ in {"mark", "nsubj", "cop", "aux:tense", "aux:pass"} or c.pos_ == "SCONJ"
+                    for c in tok.children) or tok.dep_ == "xcomp"
+        if head.i == tok.i:
+            return False
+        tok = head
+    return False
 
 
 def _sentence_bounds(doc, first: int, last: int, para_first: int, para_last: int) -> tuple[int, int]:
@@ -299,6 +329,8 @@ class _Attributor:
                 self.in_quote[t] = True
             self.found.append(_Found(s, first, last, open_tok, close_tok, pf, pl))
         self.registry: list[tuple[int, _Speaker]] = []  # (token, source) in text order
+        self.respondents = word_set("respondents")
+        self.speech_nouns = word_set("speech_nouns")
         self.desc = Descriptions(self.doc, lambda a, b: reader.article.text[reader.orig_span(a, b).start:
                                                                             reader.orig_span(a, b).end],
                                  self.in_quote)
@@ -374,11 +406,56 @@ class _Attributor:
                                 pronoun=self._pronoun_of(doc[t + 1]) if np[0] == np[1] else None)
         if best:
             return best
+        pour = self.cue_pour(start, end)
+        if pour:
+            return pour
         verbs = [t for t in range(start, end) if not self.in_quote[t] and self.r.is_speech_verb(doc[t])]
         if not verbs:
             return None
         verb = max(verbs) if near is not None else verbs[0]
         return self.cue_for_verb(verb, start, end)
+
+    def cue_pour(self, start: int, end: int) -> _Cue | None:
+        """``Pour X, …`` opening a sentence gives X's view when X is a person, an organisation or a share
+        of respondents (not ``Pour la première fois``)."""
+        doc = self.doc
+        t = start
+        while t < end and doc[t].text.casefold() in {"mais", "et", "or", ","}:
+            t += 1
+        if t >= end or doc[t].text.casefold() != "pour" or self.in_quote[t]:
+            return None
+        np = self.r.np_after(t + 1, end)
+        if np is None or np[1] + 1 >= end or doc[np[1] + 1].text != ",":
+            return None
+        a, b = np
+        tokens = doc[a:b + 1]
+        if any(i in self.r.tok_person for i in range(a, b + 1)) or any(
+                x.pos_ == "PROPN" or x.ent_type_ in {"ORG", "PER"} or x.text == "%" or x.lemma_.casefold()
+                in self.respondents or x.text.casefold() in self.respondents or self._is_role(x)
+                for x in tokens):
+            return _Cue(t, b, None, subject=np)
+        return None
+
+    def cue_respondents(self, f: _Found) -> _Cue | None:
+        """``La plupart des sondés auraient « du mal … »``: a quotation in the clause of a survey's
+        respondents is their answer."""
+        doc = self.doc
+        tok = doc[f.first]
+        for _ in range(4):
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "nsubj:pass"} and child.i < (f.open_tok or f.first) and \
+                        not self.in_quote[child.i]:
+                    sub = doc[child.left_edge.i:child.i + 1]
+                    if any(x.text == "%" or x.text.casefold() in self.respondents for x in
+                           doc[child.left_edge.i:min(child.right_edge.i, (f.open_tok or f.first) - 1) + 1]):
+                        b = min(child.right_edge.i, (f.open_tok or f.first) - 1)
+                        while b > sub.start and (doc[b].is_punct or doc[b].pos_ in {"VERB", "AUX", "ADV"}):
+                            b -= 1
+                        return _Cue(child.left_edge.i, b, None, subject=(child.left_edge.i, b))
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return None
 
     def _pronoun_of(self, tok) -> str | None:
         low = tok.text.casefold()
@@ -405,6 +482,21 @@ class _Attributor:
             np = self.r.np_after(verb + 1, self._clause_end(verb + 1, ceil + 1))
             if np:
                 return _Cue(first, np[1], verb, subject=np)
+        head = doc[verb].head
+        if _is_gerundive(doc[verb]) and head.i != verb and floor <= head.i and not _is_gerundive(head) \
+                and head.pos_ in {"VERB", "AUX", "ADJ"}:
+            # "X dénonce ..., soulignant que « … »": the participle has the subject of its clause.
+            cue = self.cue_for_verb(head.i, floor, ceil)
+            if cue:
+                return _Cue(min(cue.first, verb), max(cue.last, verb), verb, cue.subject, cue.pronoun)
+        if _is_gerundive(doc[verb]):
+            # The parse lost the clause: the first subject of the sentence before the participle.
+            for t in range(floor, verb):
+                if doc[t].dep_ in {"nsubj", "nsubj:pass"} and not self.in_quote[t]:
+                    if doc[t].pos_ == "PRON":
+                        pron = self._pronoun_of(doc[t])
+                        return _Cue(t, verb, verb, pronoun=pron) if pron else None
+                    return _Cue(t, verb, verb, subject=(max(floor, doc[t].left_edge.i), t))
         return None
 
     def cue_incise_later(self, f: _Found, sent_end: int) -> _Cue | None:
@@ -444,7 +536,7 @@ class _Attributor:
             return None
         head = doc[b]
         for t in range(a, b + 1):
-            if doc[t].pos_ in {"NOUN", "PROPN"}:
+            if doc[t].pos_ in {"NOUN", "PROPN"} or t == a + 1 and doc[a].pos_ == "DET" and doc[t].pos_ == "VERB":
                 head = doc[t]
                 break
         span = self.r.orig_span(a, b)
@@ -519,6 +611,8 @@ class _Attributor:
             known = self.r.genders.get(source.name, source.gender) if source.person else source.gender
             if number == "s" and known not in {None, gender}:
                 continue
+            if number == "s" and source.person is None and known is None and source.named:
+                continue  # an organisation: "il"/"elle" is far more often a person
             if source.person and known is None:
                 self.r.genders[source.name] = gender  # the article has just told us
             return source
@@ -555,8 +649,11 @@ class _Attributor:
                 cue = self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
                 if cue and cue.verb is not None and words <= _MAX_SCARE_WORDS:
                     far = (f.open_tok or f.first) - cue.verb > _NEAR_VERB
-                    if far and doc[cue.verb].lemma_ not in {"décrire", "qualifier"}:
+                    if far and doc[cue.verb].lemma_ not in {"décrire", "qualifier"} and \
+                            not _reported_by(doc[f.first], cue.verb):
                         cue = None
+                if cue is None and words > _MAX_SCARE_WORDS:
+                    cue = self.cue_respondents(f)
                 if cue is None:
                     after = self.cue_in((f.close_tok or f.last) + 1, sent_b + 1)
                     if after and after.verb is None:  # only "selon X" may follow a fragment
