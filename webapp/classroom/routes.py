@@ -26,8 +26,9 @@ STATE_LABELS = {
 }
 
 
-@bp.errorhandler(GameError)
+@bp.app_errorhandler(GameError)
 def game_error(error: GameError):
+    """A refusal of the game (students', teacher's or projector's pages): its French message and status."""
     return render_error(error.status, error.message)
 
 

@@ -5,7 +5,6 @@ from flask import flash, make_response, redirect, request, session, url_for
 from .. import clock
 from ..classroom import services
 from ..classroom.services import GameError
-from ..errors import render_error
 from ..extensions import db, htmx
 from ..highlighting import excerpt
 from ..models import Game
@@ -21,11 +20,6 @@ ALREADY_ANSWERED = "Tu avais déjà répondu à cette question : voici la répon
 def server_clock() -> dict:
     """Countdowns are computed from the server's clock, which the page hands to the script."""
     return {"now_utc": clock.utcnow}
-
-
-@bp.errorhandler(GameError)
-def game_error(error: GameError):
-    return render_error(error.status, error.message)
 
 
 def _tokens() -> dict[str, str]:
