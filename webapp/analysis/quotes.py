@@ -270,9 +270,17 @@ def _is_gerundive(tok) -> bool:
         tok.morph.get("Mood") != ["Ind"] and tok.morph.get("VerbForm") in ([], ["Part"], ["Ger"])
 
 
+def _phrase_head(doc, first: int, last: int):
+    """The token of [first, last] whose head lies outside it (the quoted phrase's own head)."""
+    for t in range(first, last + 1):
+        if not first <= doc[t].head.i <= last:
+            return doc[t]
+    return doc[first]
+
+
 def _reported_by(tok, verb: int) -> bool:
     """Whether a token lies in the reported clause (``que …``, infinitive) of the verb at index ``verb``."""
-    for _ in range(3):  # deeper, a quoted term is the journalist's (« hachoir à viande » in a long clause)
+    for _ in range(2):  # deeper, a quoted term is the journalist's (« hachoir à viande » in a long clause)
         head = tok.head
         if head.i == verb:
             return tok.dep_ in {"ccomp", "xcomp", "obj"} and tok.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and \
@@ -650,7 +658,7 @@ class _Attributor:
                 if cue and cue.verb is not None and words <= _MAX_SCARE_WORDS:
                     far = (f.open_tok or f.first) - cue.verb > _NEAR_VERB
                     if far and doc[cue.verb].lemma_ not in {"décrire", "qualifier"} and \
-                            not _reported_by(doc[f.first], cue.verb):
+                            not _reported_by(_phrase_head(doc, f.first, f.last), cue.verb):
                         cue = None
                 if cue is None and words > _MAX_SCARE_WORDS:
                     cue = self.cue_respondents(f)
