@@ -37,16 +37,20 @@ def home():
         "play/_home.html",
         entries=entries,
         mixed_count=sum(e.question_count for e in entries),
+        published_sets=services.published_sets(),
     )
 
 
 @bp.route("/play/new", methods=["GET", "POST"], defaults={"article_id": None})
 @bp.route("/play/new/<int:article_id>", methods=["GET", "POST"])
-def start(article_id: int | None):
-    """Choose a nickname and start a round on one article, or on all of them."""
-    article = None
+@bp.route("/play/set/<int:set_id>", methods=["GET", "POST"], defaults={"article_id": None}, endpoint="start_set")
+def start(article_id: int | None, set_id: int | None = None):
+    """Choose a nickname and start a round on one article, on all of them, or on a teacher's published set."""
+    article = question_set = None
     if article_id is not None:
         article = services.get_article(article_id) or abort(404, "Cet article n'existe pas (ou plus).")
+    if set_id is not None:
+        question_set = services.get_published_set(set_id) or abort(404, "Cette série n'existe pas (ou plus).")
     form = NicknameForm(nickname=session.get("nickname"))
     if form.validate_on_submit():
         try:
@@ -55,6 +59,7 @@ def start(article_id: int | None):
                 article,
                 player_id=session.get("player_id"),
                 size=current_app.config["ROUND_SIZE"],
+                question_set=question_set,
             )
         except services.NoQuestions:
             pass  # the page below says so
@@ -66,10 +71,14 @@ def start(article_id: int | None):
                 response.headers["HX-Redirect"] = target
                 return response
             return redirect(target, 303)
-    question_count = services.count_playable(article)
+    if question_set is not None:
+        question_count = len(services.set_questions(question_set))
+    else:
+        question_count = services.count_playable(article)
     status = 422 if form.errors else (409 if form.is_submitted() and not question_count else 200)
     return render(
-        "play/start.html", "play/_start.html", status, form=form, article=article, question_count=question_count
+        "play/start.html", "play/_start.html", status, form=form, article=article, question_count=question_count,
+        question_set=question_set,
     )
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import clock
 from ..extensions import db
-from ..models import Answer, Article, Choice, Player, Question, Round, RoundQuestion
+from ..models import Answer, Article, Choice, Player, Question, QuestionSet, Round, RoundQuestion
 
 BASE_POINTS = 100
 SPEED_BONUS_MAX = 50
@@ -84,31 +84,68 @@ class Score:
 
 
 def playable_questions():
-    """The questions students may play: those a person (or the shipped content) accepted."""
-    return sa.select(Question).where(Question.status == "accepted")
+    """The questions students may play outside a set: accepted ones of the shipped articles.
+
+    A teacher's own articles reach students only through the sets the teacher publishes.
+    """
+    return (
+        sa.select(Question)
+        .join(Article, Article.id == Question.article_id)
+        .where(Question.status == "accepted", Question.deleted_at.is_(None), Article.owner_id.is_(None))
+    )
+
+
+def set_questions(question_set: QuestionSet) -> list[Question]:
+    """The questions of a set that students play, in the teacher's order: accepted and not deleted."""
+    return [
+        sq.question for sq in question_set.set_questions
+        if sq.question.status == "accepted" and sq.question.deleted_at is None
+    ]
+
+
+def published_sets() -> list[tuple[QuestionSet, int]]:
+    """The published sets with their number of playable questions, those with questions only."""
+    sets = db.session.scalars(
+        sa.select(QuestionSet).where(QuestionSet.status == "published").order_by(QuestionSet.updated_at.desc())
+    )
+    return [(s, n) for s in sets if (n := len(set_questions(s)))]
+
+
+def get_published_set(set_id: int) -> QuestionSet | None:
+    question_set = db.session.get(QuestionSet, set_id)
+    return question_set if question_set is not None and question_set.status == "published" else None
 
 
 def article_entries() -> list[ArticleEntry]:
     """Every article, newest first, with its number of playable questions."""
     count = (
         sa.select(sa.func.count(Question.id))
-        .where(Question.article_id == Article.id, Question.status == "accepted")
+        .where(Question.article_id == Article.id, Question.status == "accepted", Question.deleted_at.is_(None))
         .scalar_subquery()
     )
-    rows = db.session.execute(sa.select(Article, count).order_by(Article.id.desc()))
+    rows = db.session.execute(
+        sa.select(Article, count).where(Article.owner_id.is_(None)).order_by(Article.id.desc())
+    )
     return [ArticleEntry(article, n) for article, n in rows]
 
 
 def count_playable(article: Article | None) -> int:
     """The playable questions of `article`, or of every article when None."""
-    query = sa.select(sa.func.count(Question.id)).where(Question.status == "accepted")
+    query = sa.select(sa.func.count()).select_from(playable_questions().subquery())
     if article is not None:
+        return db.session.scalar(
+            sa.select(sa.func.count()).select_from(
+                playable_questions().where(Question.article_id == article.id).subquery()
+            )
+        )
         query = query.where(Question.article_id == article.id)
     return db.session.scalar(query)
 
 
 def get_article(article_id: int) -> Article | None:
-    return db.session.get(Article, article_id)
+    """A shipped article (teachers' own articles are played through their sets)."""
+    article = db.session.get(Article, article_id)
+    return article if article is not None and article.owner_id is None else None
 
 
 def choose_questions(questions: list[Question], size: int, rng: random.Random) -> list[Question]:
@@ -135,22 +172,30 @@ def start_round(
     player_id: int | None = None,
     size: int = 10,
     rng: random.Random | None = None,
+    question_set: QuestionSet | None = None,
 ) -> Round:
-    """A new round for `nickname` on `article` (or on every article when None).
+    """A new round for `nickname` on `article` (or on every article when None), or on a teacher's
+    `question_set`, whose questions come all and in the set's order.
 
     The player `player_id` is reused when it has the same nickname (the same student playing again).
     """
-    query = playable_questions()
-    if article is not None:
-        query = query.where(Question.article_id == article.id)
-    questions = list(db.session.scalars(query))
+    if question_set is not None:
+        questions = set_questions(question_set)
+    else:
+        query = playable_questions()
+        if article is not None:
+            query = query.where(Question.article_id == article.id)
+        questions = list(db.session.scalars(query))
     if not questions:
         raise NoQuestions()
     player = db.session.get(Player, player_id) if player_id else None
     if player is None or player.nickname != nickname:
         player = Player(nickname=nickname)
-    round_ = Round(player=player, article=article, token=secrets.token_urlsafe(16), score=0)
-    for position, question in enumerate(choose_questions(questions, size, rng or random.SystemRandom()), 1):
+    round_ = Round(player=player, article=article, token=secrets.token_urlsafe(16), score=0,
+                   set_id=question_set.id if question_set is not None else None)
+    if question_set is None:
+        questions = choose_questions(questions, size, rng or random.SystemRandom())
+    for position, question in enumerate(questions, 1):
         round_.round_questions.append(RoundQuestion(question=question, position=position))
     db.session.add(round_)
     db.session.commit()
