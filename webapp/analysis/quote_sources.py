@@ -48,6 +48,11 @@ class Descriptions:
             if name:
                 self.links.append((tok.i, noun, name))
                 self.orgs.append((tok.i, name))
+            elif tok.i and doc[tok.i - 1].text.casefold() in _DEFINITE and \
+                    (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.casefold() not in _OF):
+                # Every plain reprise ("Le magazine tire la sonnette d'alarme") is resolved where it is
+                # written, so that the chain holds later when more organisations have been named.
+                self.resolve(tok.i - 1, tok.i)
 
     def noun_of(self, tok) -> str | None:
         if tok.pos_ not in {"NOUN", "PROPN"} or not tok.text[:1].islower() and tok.text != "ONG":
