@@ -28,6 +28,7 @@ test: install
 
 bench: install
 	$(BIN)/python -m tests.perf.bench_analysis
+	$(BIN)/python -m tests.perf.bench_game
 
 eval: install
 	$(BIN)/python -m tests.analysis.evaluate

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.classroom.builders import join_as, log_in, make_game, make_players, make_teacher
+from tests.classroom.builders import log_in, make_game, make_players, make_teacher
 from webapp.classroom import services
 from webapp.classroom.nicknames import is_offensive
 

@@ -16,7 +16,17 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import clock
 from ..extensions import db
-from ..models import Choice, Game, GameAnswer, GamePlayer, GameQuestion, Question, QuestionSet, SetQuestion, Teacher
+from ..models import (
+    Choice,
+    Game,
+    GameAnswer,
+    GamePlayer,
+    GameQuestion,
+    Question,
+    QuestionSet,
+    SetQuestion,
+    Teacher,
+)
 from .nicknames import nickname_key
 
 BASE_POINTS = 100  # the scale of a solo round (webapp.play.services), so that scores read alike
