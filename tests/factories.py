@@ -94,3 +94,36 @@ def make_finished_round(nickname: str, score: int, finished_at: datetime, articl
     db.session.add(answer)
     db.session.commit()
     return round_
+
+
+# Teachers (issue 4): accounts, their articles and question sets.
+
+TEACHER_PASSWORD = "un mot de passe solide"
+
+
+def make_teacher(email: str | None = None, password: str = TEACHER_PASSWORD):
+    from webapp.auth.services import create_teacher
+
+    return create_teacher(email or f"prof{next(_counter)}@lycee.fr", password)
+
+
+def make_teacher_article(owner, title: str | None = None, text: str | None = None, **kwargs) -> Article:
+    """An article imported by `owner`, already analysed (its questions are added with make_question)."""
+    article = make_article(title=title, text=text, **kwargs)
+    article.owner_id = owner.id
+    article.analysis_status = "done"
+    db.session.commit()
+    return article
+
+
+def make_set(owner, questions: list[Question] | None = None, *, title: str | None = None,
+             status: str = "draft", default_seconds: int = 30):
+    from webapp.models import QuestionSet, SetQuestion
+
+    question_set = QuestionSet(owner_id=owner.id if owner else None, title=title or f"Série {next(_counter)}",
+                               description="Pour s'entraîner.", status=status, default_seconds=default_seconds)
+    for position, question in enumerate(questions or [], 1):
+        question_set.set_questions.append(SetQuestion(question=question, position=position))
+    db.session.add(question_set)
+    db.session.commit()
+    return question_set
