@@ -55,6 +55,7 @@ class _Reader:
         self.doc = article.doc
         self.people = people
         self.verbs = word_set("speech_verbs")
+        self.time_words = word_set("time_words")
         origin = article.norm.origin
         self._origin = origin
         n = len(article.norm.text)
@@ -154,7 +155,8 @@ class _Reader:
         j = i
         while j < end:
             tok = doc[j]
-            if tok.pos_ == "ADV" or tok.text.casefold() in {"même", "encore", "également", "aussi"}:
+            if tok.pos_ == "ADV" or tok.text.casefold() in {"même", "encore", "également", "aussi"} \
+                    or tok.text.casefold() in self.time_words:  # "a déclaré lundi X"
                 j += 1
                 continue
             if tok.pos_ == "ADP" and (tok.text.casefold() not in _OF or j > i and doc[j - 1].pos_ == "ADV"):
@@ -580,7 +582,7 @@ class _Attributor:
 
     def _is_role(self, tok) -> bool:
         roles = word_set("person_roles")
-        low = tok.text.casefold()
+        low = tok.text.casefold().removeprefix("ex-")  # "l'ex-ministre" is still the minister
         return low in roles or tok.lemma_.casefold() in roles or (low.endswith("e") and low[:-1] in roles)
 
     def role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
@@ -588,7 +590,7 @@ class _Attributor:
         just before the description, when the article gave them no other role ("contre X. Le porte-parole
         de Y a déclaré" → X, never Y)."""
         low = head.lemma_.casefold()
-        low_text = head.text.casefold()
+        low_text = head.text.casefold().removeprefix("ex-")
         role = {low, low_text, low_text.rstrip("e")}
         candidates = [p for p in self.r.people if role & set(p.roles)]
         if len(candidates) == 1:
