@@ -13,6 +13,7 @@ from .extensions import db
 from .models import Article, Choice, Question
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
     from .analysis import Question as AnalysedQuestion
     from .content import ArticleFile
 
@@ -48,6 +49,22 @@ def question_rows(questions: Iterable[AnalysedQuestion], status: str) -> list[Qu
     ]
 
 
+def highlight_rows(analysis: Analysis) -> list[dict]:
+    """What a teacher's review highlights: quotes, figures and editorializing spans, each with a short note."""
+    rows = [
+        {"kind": "quote", "start": q.start, "end": q.end,
+         "note": f"Citation de {q.speaker}" if q.speaker else "Citation"}
+        for q in analysis.quotes
+    ]
+    rows += [
+        {"kind": "figure", "start": f.start, "end": f.end,
+         "note": f"Chiffre — source : {f.source_text}" if f.source_text else "Chiffre — source non précisée"}
+        for f in analysis.figures
+    ]
+    rows += [{"kind": "editorial", "start": e.start, "end": e.end, "note": e.reason} for e in analysis.editorializing]
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))
+
+
 @dataclass(frozen=True)
 class LoadResult:
     article: Article
@@ -81,5 +98,6 @@ def load_article_file(file: ArticleFile, status: str = "accepted") -> LoadResult
     elif not analysis.questions:
         return LoadResult(article, "unchanged", 0)
     article.questions.extend(question_rows(analysis.questions, status))
+    article.highlights = highlight_rows(analysis)
     db.session.commit()
     return LoadResult(article, outcome, len(analysis.questions))

@@ -23,21 +23,47 @@ def load_content(directory: Path | None) -> None:
     from .content import CONTENT_DIR, article_files
 
     directory = directory or CONTENT_DIR / "articles"
+    if (directory / "articles").is_dir():  # DIR is a whole content/ folder: articles/ and sets/
+        directory = directory / "articles"
     if not directory.is_dir():
         raise click.ClickException(f"Dossier introuvable : {directory}")
     failures = 0
     labels = {"added": "ajouté", "questions_added": "questions ajoutées", "unchanged": "inchangé"}
-    for file in article_files(directory):
-        try:
-            result = load_article_file(file, status="accepted")
-        except AnalysisError as error:
-            failures += 1
-            click.echo(f"{file.path.name} : ignoré — {error}", err=True)
-            continue
-        detail = f" ({result.questions} questions)" if result.outcome != "unchanged" else ""
-        click.echo(f"{file.path.name} : {labels[result.outcome]}{detail}")
+    files, report = article_files(directory), []
+    # The analysis takes seconds per article: a progress bar, and the report once the bar is done.
+    with click.progressbar(files, label="Articles", item_show_func=lambda f: f.path.name if f else None) as bar:
+        for file in bar:
+            try:
+                result = load_article_file(file, status="accepted")
+            except AnalysisError as error:
+                failures += 1
+                report.append((f"{file.path.name} : ignoré — {error}", True))
+                continue
+            detail = f" ({result.questions} questions)" if result.outcome != "unchanged" else ""
+            report.append((f"{file.path.name} : {labels[result.outcome]}{detail}", False))
+    for line, is_error in report:
+        click.echo(line, err=is_error)
+    failures += _load_sets(directory.parent / "sets")
     if failures:
         sys.exit(1)
+
+
+def _load_sets(directory: Path) -> int:
+    """The question sets of content/sets (YAML or JSON, the export format); returns the number of failures."""
+    from .teach.services import TeachError
+    from .teach.sets import load_set_file
+
+    failures = 0
+    files = sorted(p for pattern in ("*.yaml", "*.yml", "*.json") for p in directory.glob(pattern))
+    for path in files:
+        try:
+            question_set, added = load_set_file(path)
+        except TeachError as error:
+            failures += 1
+            click.echo(f"{path.name} : ignorée — {' '.join(error.message.split())}", err=True)
+            continue
+        click.echo(f"{path.name} : série {'ajoutée' if added else 'inchangée'} ({question_set.title})")
+    return failures
 
 
 def _read_text(path: str) -> str:

@@ -26,6 +26,11 @@ def _labels() -> dict:
     return {"teach_kind_labels": KIND_LABELS, "question_status_labels": STATUS_LABELS}
 
 
+@bp.app_errorhandler(413)
+def too_large(error):
+    return render_error(413, "Ce fichier est trop gros : 2 Mo au plus. Envoyez le texte seul, ou un extrait.")
+
+
 @bp.errorhandler(services.TeachError)
 def teach_error(error: services.TeachError):
     return render_error(error.status, error.message)

@@ -13,7 +13,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from .. import clock
-from ..articles import checksum, find_by_checksum, question_rows
+from ..articles import checksum, find_by_checksum, highlight_rows, question_rows
 from ..extensions import db
 from ..highlighting import paragraph_bounds
 from ..models import QUESTION_KINDS, Article, Choice, Question, Teacher
@@ -217,22 +217,6 @@ def analyse_article(article_id: int) -> None:
         article.highlights = highlight_rows(analysis)
         article.analysis_status, article.analysis_error = "done", None
     db.session.commit()
-
-
-def highlight_rows(analysis) -> list[dict]:
-    """What the review page highlights: quotes, figures and editorializing spans, with a note for each."""
-    rows = [
-        {"kind": "quote", "start": q.start, "end": q.end,
-         "note": f"Citation de {q.speaker}" if q.speaker else "Citation"}
-        for q in analysis.quotes
-    ]
-    rows += [
-        {"kind": "figure", "start": f.start, "end": f.end,
-         "note": f"Chiffre — source : {f.source_text}" if f.source_text else "Chiffre — source non précisée"}
-        for f in analysis.figures
-    ]
-    rows += [{"kind": "editorial", "start": e.start, "end": e.end, "note": e.reason} for e in analysis.editorializing]
-    return sorted(rows, key=lambda r: (r["start"], r["end"]))
 
 
 # Finding what a teacher may see
