@@ -282,7 +282,7 @@ def _phrase_head(doc, first: int, last: int):
 
 def _reported_by(tok, verb: int) -> bool:
     """Whether a token lies in the reported clause (``que …``, infinitive) of the verb at index ``verb``."""
-    for _ in range(2):  # deeper, a quoted term is the journalist's (« hachoir à viande » in a long clause)
+    for _ in range(2):  # deeper, a quoted term is the journalist's (a scare-quoted term in a long clause)
         head = tok.head
         if head.i == verb:
             return tok.dep_ in {"ccomp", "xcomp", "obj"} and tok.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and \
