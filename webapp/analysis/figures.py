@@ -56,11 +56,12 @@ _DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 _LABELS = {"jour", "numéro", "n", "no", "page", "pages", "article", "chapitre", "phase", "saison", "épisode",
            "tome", "volume", "ligne", "niveau", "version", "acte", "lot", "section", "paragraphe", "alinéa",
            "étape", "match", "vol", "porte", "salle", "bus", "catégorie", "classe", "groupe", "zone", "terminal",
-           "stade", "grade", "échelon", "années", "an", "printemps", "été", "automne", "hiver", "fin", "début",
+           "stade", "grade", "échelon", "hall", "pavillon", "bâtiment", "quai", "voie", "bloc", "box", "secteur", "années", "an", "printemps", "été", "automne", "hiver", "fin", "début",
            "mi", "depuis", "avant", "après", "dès", "en", "vers", "réf", "art"}
 _YEAR_PREPOSITIONS = {"en", "depuis", "dès", "avant", "après", "vers", "de", "fin", "début", "mi", "à"}
 _BETWEEN_TIME = {"derniers", "dernières", "premiers", "premières", "prochains", "prochaines", "longs",
                  "longues", "bons", "bonnes", "petits", "petites"}
+_OF_WORD = re.compile(r" (?:d'|de |du )([^\W\d_]+)")
 _RESPONDENTS = {"sondés", "sondées", "interrogés", "interrogées", "répondants", "répondantes", "questionnés"}
 _SELON = {"selon", "d'après"}
 _STOP_PHRASE = {",", ".", ";", ":", "(", ")", '"', "!", "?", "-"}
@@ -205,7 +206,7 @@ def _atom(text: str, items, i: int):
     return j, _word_value(words), False
 
 
-def _candidates(article: Article) -> list[_Candidate]:
+def _candidates(article: Article, index: _Index) -> list[_Candidate]:
     text = article.norm.text
     low = text.lower()
     items = _scan(text)
@@ -250,6 +251,10 @@ def _candidates(article: Article) -> list[_Candidate]:
             kind = "proportion"
             k += 1
             special = True
+            # A fraction of a time unit is a duration: "un quart d'heure", "trois quarts de siècle".
+            m = _OF_WORD.match(low, items[k][1])
+            if m and units.get(m.group(1)) == "duration":
+                kind = "duration"
         # A proportion: "un Français sur sept", "3 personnes sur 10".
         if not special and value is not None:
             for skip in (1, 2):
@@ -286,6 +291,10 @@ def _candidates(article: Article) -> list[_Candidate]:
             elif sep == " " and word in ("à", "et") and k + 2 < n and text[items[k + 1][1]:items[k + 2][0]] == " ":
                 if word == "à" or low[max(0, start - 6):start].strip().endswith("entre"):
                     rng = k + 2
+            if rng is not None and sep == "-" and not _counts_something(article, index, items, rng, units):
+                # "3-1", "1-2 face à": two numbers joined by a hyphen that count nothing are a score.
+                i = rng + 1
+                continue
             if rng is not None:
                 second = _atom(text, items, rng)
                 if second and second[1] is not None and (second[2] == digits):
@@ -308,6 +317,9 @@ def _candidates(article: Article) -> list[_Candidate]:
                 u = items[k + 2][2].lower() if k + 2 < n else None
             elif u in _BETWEEN_TIME and k + 2 < n and units.get(items[k + 2][2].lower()) == "duration":
                 u = items[k + 2][2].lower()
+            elif u in ("et", "ou", "à") and k + 3 < n and _atom(text, items, k + 2) is not None \
+                    and items[k + 3][2].lower() in units:
+                u = items[k + 3][2].lower()  # "âgés de 22 et 24 ans": both numbers count the same unit
             if u is not None and u in units and units[u] != "percent":
                 kind = units[u]
                 if kind == "ratio" and multiplied:
@@ -315,9 +327,9 @@ def _candidates(article: Article) -> list[_Candidate]:
             elif u == "point" or u == "points":
                 kind = "percent"
         cand = _Candidate(start, end, start, value, kind, approx)
-        if not _excluded(article, items, i, k, cand, digits):
+        if not _excluded(article, index, items, i, k, cand, digits):
             _add_approximation(low, cand)
-            if kind == "duration" and _is_age(article, low, cand):
+            if kind == "duration" and _is_age(index, low, cand):
                 cand.kind = "age"
             if low.startswith(" environ", end):
                 cand.approx = cand.approx_after = True
@@ -327,7 +339,7 @@ def _candidates(article: Article) -> list[_Candidate]:
     return out
 
 
-def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits: bool) -> bool:
+def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Candidate, digits: bool) -> bool:
     """Dates, years, times, ordinals, labels, names and slogans are not figures."""
     text = article.norm.text
     start, end = items[i][0], cand.end
@@ -339,6 +351,22 @@ def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits:
         return True
     if after == "°":
         return True
+    # A score: "3-1" (an ascending pair that counts something is a range and was consumed as one).
+    if digits and after == "-" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True
+    nxt_gap = text[end:items[k + 1][0]] if k + 1 < len(items) else ""
+    # Clock times: "17 h", "1 h 30", "18 h 45" (and the minutes after "h").
+    if digits and nxt_gap == " " and items[k + 1][2] == "h":
+        return True
+    if digits and i >= 2 and items[i - 1][2] == "h" and text[items[i - 1][1]:start] == " " \
+            and items[i - 2][2][0].isdigit():
+        return True
+    # A number with a dot and one or two digits after it is a section or article number ("49.3", "3.2"):
+    # French decimals take a comma and thousands a group of three.
+    word = items[i][2]
+    if digits and "." in word and 1 <= len(word.rsplit(".", 1)[1]) <= 2 and cand.kind == "count" \
+            and (i + 1 >= len(items) or items[i + 1][2].lower() not in _MULTIPLIERS):
+        return True
     prev = items[i - 1][2].lower() if i else ""
     prev_gap = text[items[i - 1][1]:start] if i else ""
     nxt = items[k + 1][2].lower() if k + 1 < len(items) else ""
@@ -349,11 +377,10 @@ def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits:
     if prev in _LABELS - _YEAR_PREPOSITIONS - {"années", "an"} and prev_gap == " ":
         return True
     # Years: a bare four-digit integer not followed by what it counts.
-    word = items[i][2]
     if digits and word.isdigit() and len(word) == 4 and 1000 <= int(word) <= 2100 and cand.kind == "count":
         original = article.text[article.span(start, items[i][1]).start:article.span(start, items[i][1]).end]
         if " " not in original.strip() and "\u00a0" not in original and "\u202f" not in original:
-            tok = _token_after(article, cand.end)
+            tok = _token_after(index, cand.end)
             if tok is None or tok.pos_ not in ("NOUN",) or tok.lower_ in _MONTHS or prev in ("années", "an"):
                 return True
     if digits and word.isdigit() and len(word) == 2 and prev == "années":
@@ -362,8 +389,12 @@ def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits:
         return True
     # A name: "France 2", "Airbus A320" — a capitalised word right before, inside the sentence.
     if digits and i and prev_gap == " " and items[i - 1][2][:1].isupper():
-        tok = _token_at(article, items[i - 1][0])
+        tok = index.token(items[i - 1][0])
         if tok is not None and not tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN", "X"):
+            return True
+        # At the start of a sentence or title too ("Ligue 1 : …"), unless the word is an approximation.
+        if tok is not None and tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN") \
+                and not _is_number_word(tok.lower_) and tok.lower_ not in _approximation_words():
             return True
     # A slogan or label in quote marks: "'100% bio'".
     if before in "'\"" and (start < 2 or not text[start - 2].isalpha()):
@@ -371,6 +402,23 @@ def _excluded(article: Article, items, i: int, k: int, cand: _Candidate, digits:
         if close != -1 and len(text[start:close].split()) <= 3:
             return True
     return False
+
+
+def _counts_something(article: Article, index: _Index, items, j: int, units) -> bool:
+    """Whether the number at item j is followed by a unit or a counted noun ("12-17 ans", "15-20 euros")."""
+    second = _atom(article.norm.text, items, j)
+    if second is None or second[0] + 1 >= len(items):
+        return False
+    nxt = items[second[0] + 1]
+    if nxt[2].lower() in units or nxt[2].lower() in _MULTIPLIERS:
+        return True
+    tok = index.token(items[second[0]][0])
+    return tok is not None and tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.idx == nxt[0]
+
+
+@lru_cache(maxsize=1)
+def _approximation_words() -> frozenset[str]:
+    return frozenset(w for phrase in _approximations() for w in phrase.split())
 
 
 def _add_approximation(low: str, cand: _Candidate) -> None:
@@ -384,7 +432,7 @@ def _add_approximation(low: str, cand: _Candidate) -> None:
             return
 
 
-def _is_age(article: Article, low: str, cand: _Candidate) -> bool:
+def _is_age(index: _Index, low: str, cand: _Candidate) -> bool:
     """Ages: "l'homme de 70 ans", "X, 23 ans", "les 65 ans et plus", "des 15-75 ans", "âgé de 4 ans"."""
     unit_pos = low.find(" an", cand.end)
     if not (cand.end <= unit_pos <= cand.end + 12):
@@ -397,7 +445,9 @@ def _is_age(article: Article, low: str, cand: _Candidate) -> bool:
     if last in ("les", "des", "aux") or before.endswith(",") or before.endswith("âge de") or "âgé" in last:
         return True
     if last in ("de", "d'") and len(words) >= 2:
-        tok = _token_at(article, cand.start - len("de ") - 1 - len(words[-2]) + 1)
+        if "âgé" in words[-2]:
+            return True
+        tok = index.token(cand.start - len("de ") - 1 - len(words[-2]) + 1)
         if words[-2] in ("près", "plus", "moins", "pendant", "depuis", "durant", "environ", "ans", "mois"):
             return False
         return tok is None or tok.pos_ in ("NOUN", "PROPN")
@@ -441,18 +491,8 @@ class _Index:
         return max(0, bisect_right(self.para_starts, orig) - 1)
 
 
-_INDEX: dict[int, _Index] = {}
-
-
-def _token_at(article: Article, pos: int):
-    idx = _INDEX.get(id(article))
-    if idx is None:
-        idx = _Index(article)
-    return idx.token(pos)
-
-
-def _token_after(article: Article, pos: int):
-    tok = _token_at(article, pos)
+def _token_after(index: _Index, pos: int):
+    tok = index.token(pos)
     if tok is None:
         return None
     while tok.idx + len(tok.text) <= pos and tok.i + 1 < len(tok.doc):
@@ -767,21 +807,17 @@ def _resolve(att: _Attribution, previous: list[_Attribution], index: _Index) -> 
 def find_figures(article: Article, quotes: list[Quote], people: list[Person]) -> list[Figure]:
     """Figures of the article with their source class, hedging and verification flags."""
     index = _Index(article)
-    _INDEX[id(article)] = index
-    try:
-        cands = _candidates(article)
-        if not cands:
-            return []
-        cands = _drop_names(article, index, cands)
-        acronyms = acronym_classes(article.doc, people)
-        attributions = _attributions(article, index, people, acronyms)
-        work = [_place(article, index, c) for c in cands]
-        _source_from_sentences(article, index, work, attributions, quotes, people, acronyms)
-        _apply_verification(article, index, work, attributions)
-        _inherit(work, attributions, index)
-        return [_to_figure(article, w) for w in work]
-    finally:
-        _INDEX.pop(id(article), None)
+    cands = _candidates(article, index)
+    if not cands:
+        return []
+    cands = _drop_names(article, index, cands)
+    acronyms = acronym_classes(article.doc, people)
+    attributions = _attributions(article, index, people, acronyms)
+    work = [_place(article, index, c) for c in cands]
+    _source_from_sentences(article, index, work, attributions, quotes, people, acronyms)
+    _apply_verification(article, index, work, attributions)
+    _inherit(work, attributions, index)
+    return [_to_figure(article, w) for w in work]
 
 
 def _drop_names(article: Article, index: _Index, cands: list[_Candidate]) -> list[_Candidate]:
@@ -794,9 +830,10 @@ def _drop_names(article: Article, index: _Index, cands: list[_Candidate]) -> lis
         head = tok.head if tok.dep_ == "nummod" else tok
         if head.dep_ == "nsubj" and "Plur" in head.morph.get("Number"):
             verb = head.head
-            numbers = set(verb.morph.get("Number"))
+            # In a copular clause the head is the predicate ("sont au chômage"): the copula carries the number.
+            numbers = set(verb.morph.get("Number")) if verb.pos_ in ("VERB", "AUX") else set()
             for aux in verb.children:
-                if aux.dep_.startswith("aux"):
+                if aux.dep_.startswith("aux") or aux.dep_ == "cop":
                     numbers |= set(aux.morph.get("Number"))
             if numbers == {"Sing"}:
                 names.add(c.name_key)
