@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import table
+from .lexicon import table, word_set
 from .results import Person, Span
 
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "eux": "m", "-il": "m", "-elle": "f",
@@ -38,6 +38,38 @@ def looks_like_outlet(name: str) -> bool:
     """True for names shaped like a newspaper, magazine or broadcaster title."""
     name = name.strip()
     return bool(_TITLE_START.match(name) or _OUTLET_WORD.search(name))
+
+
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in table("source_descriptions")
+                     if len(row) >= 2 and row[1] in ("organisation", "company"))
+
+
+def _outlet(name: str, tok) -> bool:
+    """An outlet title; « Les X » alone may be a team's nickname, so it needs an outlet word or verb nearby."""
+    name = name.strip()
+    if _OUTLET_WORD.search(name):
+        return True
+    if not _TITLE_START.match(name):
+        return False
+    cues = word_set("outlet_cues")
+    if any(t.lemma_.lower() in cues or t.lower_ in cues for t in tok.sent):
+        return True
+    # Cited with "selon"/"d'après" ("d'après Les Échos"): a nickname is not cited as a source of figures.
+    doc = tok.doc
+    return any(doc[j].lower_ in ("selon", "d'après") or (doc[j].lower_ == "après" and j and doc[j - 1].lower_ == "d'")
+               for j in range(max(0, tok.i - 4), tok.i))
+
+
+def _public_body(tok, name: str | None = None) -> bool:
+    """A public body by its name (« Santé publique France ») or an institution noun qualified as public
+    (« l'institut national de … », « un office fédéral »)."""
+    public = word_set("public_body_words")
+    if name is not None and len(name.split()) >= 2 and any(w.lower() in public for w in name.split()[1:]):
+        return True
+    return tok.lemma_.lower() in _organisation_nouns() and any(
+        c.dep_ == "amod" and c.lower_ in public for c in tok.children)
 
 
 def _noun_class(tok) -> str | None:
@@ -112,11 +144,14 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
         if acronyms and tok.text in acronyms:
             return acronyms[tok.text], tok
         if cls is None:
+            if (tok.ent_type_ or tok.pos_ == "PROPN") and tok.text[:1].isupper() \
+                    and _public_body(tok, _entity_text(tok)):
+                return "official", tok
             if tok.ent_type_ == "PER" or (tok.pos_ == "PROPN" and _person_name([tok], people)):
                 return "person", tok
             if tok.ent_type_ in ("ORG", "MISC") or tok.pos_ == "PROPN":
                 name = _entity_text(tok)
-                if looks_like_outlet(name):
+                if _outlet(name, tok):
                     return "media", tok
                 if tok.ent_type_ == "ORG" or name.isupper():
                     return "official", tok
@@ -135,8 +170,10 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             return ("person", tok) if _is_definite_singular(tok) else ("anonymous", tok)
         if cls == "anonymous" and _person_name(tokens, people):
             return "person", tok
+        if cls == "study" and _public_body(tok):
+            return "official", tok
         return cls, tok
-    if looks_like_outlet(text):
+    if _outlet(text, first):
         return "media", first
     return None
 
