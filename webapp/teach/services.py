@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup, escape
 
 from .. import clock
@@ -209,6 +209,7 @@ def analyse_article(article_id: int) -> None:
     except AnalysisError as error:
         article.analysis_status, article.analysis_error = "failed", str(error)
     except Exception:  # the teacher must see an end, not a page polling forever
+        current_app.logger.exception("analysis of article %s failed", article_id)
         db.session.rollback()
         article.analysis_status = "failed"
         article.analysis_error = "L'analyse a échoué de notre côté. Réessayez plus tard."
