@@ -31,6 +31,8 @@ _FEMININE = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("en", "enne"), ("e
              ("et", "ette"), ("e", "e"))
 _SPEECH_INVERSION = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$")
 _DEFINITE = frozenset({"le", "la", "l'", "ce", "cet", "cette", "du", "au"})
+_ADJECTIVE_ROLES = frozenset({"before", "after", "strong", "figurative"})
+_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
 _PARTICIPLE_COMPLEMENT = frozenset({"obl", "obl:agent", "obl:arg", "obl:mod", "obj", "iobj", "ccomp", "xcomp"})
 _FOLLOWING_PREPOSITIONS = frozenset({"à", "par", "pour", "de", "d'"})
 _PULL_QUOTE_END = '.!?:;"…)]'
@@ -106,9 +108,46 @@ def _lexicon() -> tuple[dict[str, _Entry], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _substitutes() -> dict[str, _Entry]:
-    return {lemma: _entry("name_calling", reason, neutral)
-            for lemma, reason, neutral in map(lambda r: _pad(r, 3), table("name_substitutes"))}
+def _substitutes() -> dict[str, tuple[_Entry, str]]:
+    """Insulting nouns used for a person -> (entry, "" or "dem" when only a demonstrative makes it one)."""
+    return {lemma: (_entry("name_calling", reason, neutral), det)
+            for lemma, reason, neutral, det in map(lambda r: _pad(r, 4), table("name_substitutes"))}
+
+
+@lru_cache(maxsize=1)
+def _pejorative_suffixes() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((suffix, frozenset(w.strip() for w in exceptions.split(",")))
+                 for suffix, exceptions in map(lambda r: _pad(r, 2), table("pejorative_suffixes")))
+
+
+@lru_cache(maxsize=1)
+def _emotive_nouns() -> dict[str, tuple[str, _Entry]]:
+    """Nouns that are images only in context -> (context rule, entry)."""
+    return {lemma: (context, _entry(category, reason, neutral))
+            for lemma, context, category, reason, neutral in map(lambda r: _pad(r, 5), table("emotive_nouns"))}
+
+
+@lru_cache(maxsize=1)
+def _intensifiers() -> dict[str, frozenset[str]]:
+    """Role -> words (see intensifiers.tsv); adjectives with their inflected forms (« achevée », « vraie »)."""
+    roles: dict[str, set[str]] = {}
+    for word, role in map(lambda r: _pad(r, 2), table("intensifiers")):
+        roles.setdefault(role, set()).update(_inflections(word) if role in _ADJECTIVE_ROLES else {word})
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+@lru_cache(maxsize=1)
+def _mock_titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(title -> "any" | "domain", literal complements, mocking domains)."""
+    titles, literal, domains = {}, set(), set()
+    for kind, word, mode in map(lambda r: _pad(r, 3), table("mock_titles")):
+        if kind == "title":
+            titles[word] = mode or "any"
+        elif kind == "literal":
+            literal.add(word)
+        elif kind == "domain":
+            domains.add(word)
+    return titles, frozenset(literal), frozenset(domains)
 
 
 @lru_cache(maxsize=1)
@@ -278,7 +317,10 @@ def _attributed(sent) -> bool:
         # « …, estime l'ONG »: a speech verb after a comma with its subject after it.
         # (the lemmatizer leaves some present tenses alone: « estime » -> « estimer »)
         said = tok.lemma_.lower() in speech or tok.lower_ + "r" in speech
-        if said and tok.i > sent.start and sent.doc[tok.i - 1].text == "," \
+        before = tok.i - 1  # « …, a indiqué la préfecture »: over the auxiliaries
+        while before > sent.start and sent.doc[before].pos_ == "AUX" and sent.doc[before].head.i == tok.i:
+            before -= 1
+        if said and before >= sent.start and sent.doc[before].text == "," \
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
             return True
     return False
@@ -421,12 +463,15 @@ def _substitute_candidates(doc) -> list[_Candidate]:
     substitutes = _substitutes()
     found = []
     for tok in doc:
-        entry = substitutes.get(tok.lemma_.lower())
+        entry, det = substitutes.get(tok.lemma_.lower(), (None, ""))
+        if entry is None and tok.pos_ == "NOUN" and tok.is_lower:
+            entry = _suffix_entry(tok.lemma_.lower())
         if entry is None or tok.pos_ not in ("NOUN", "ADJ") or "Plur" in tok.morph.get("Number"):
             continue
         before = [t for t in doc[max(0, tok.i - 2): tok.i]]
-        if not before or not (before[-1].lower_ in _DEFINITE
-                              or (before[-1].pos_ == "ADJ" and len(before) > 1 and before[0].lower_ in _DEFINITE)):
+        allowed = _DEMONSTRATIVE if det == "dem" else _DEFINITE
+        if not before or not (before[-1].lower_ in allowed
+                              or (before[-1].pos_ == "ADJ" and len(before) > 1 and before[0].lower_ in allowed)):
             continue
         after = doc[tok.i + 1: min(len(doc), tok.i + 5)]
         named = False
@@ -443,6 +488,132 @@ def _substitute_candidates(doc) -> list[_Candidate]:
         while last + 1 < len(doc) and doc[last + 1].pos_ == "ADJ" and doc[last + 1].head.i == tok.i:
             last += 1
         found.append(_Candidate(first, last, "name_calling", entry.reason, entry.neutral, soft=False))
+    return found
+
+
+def _suffix_entry(lemma: str) -> _Entry | None:
+    """A noun formed with a pejorative suffix (« bellâtre »), unless listed as neutral (« théâtre »)."""
+    for suffix, exceptions in _pejorative_suffixes():
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2 and lemma not in exceptions:
+            reason, neutral = _defaults()["suffix"]
+            return _Entry("name_calling", reason.replace("{suffixe}", suffix), neutral)
+    return None
+
+
+def _mock_title_candidates(doc) -> list[_Candidate]:
+    """A title given for a habit: « le roi du selfie », « ce champion toutes catégories de la gaffe »."""
+    titles, literal, domains = _mock_titles()
+    reason, neutral = _defaults()["mock_title"]
+    found = []
+    n = len(doc)
+    for tok in doc:
+        mode = titles.get(tok.lower_)
+        if mode is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0:
+            continue
+        if not tok.is_lower and not tok.is_sent_start:
+            continue  # « la Reine des neiges », « le Roi Soleil »: a title of a work or a name
+        if doc[tok.i - 1].lower_ not in _DEFINITE | {"un", "une", "l'"}:
+            continue
+        j, strong = tok.i + 1, False
+        if j + 1 < n and doc[j].lower_ in ("toutes", "tous") and doc[j + 1].lemma_.lower() == "catégorie":
+            j, strong = j + 2, True
+        if j < n and doc[j].pos_ == "ADJ" and doc[j].is_lower:  # « incontesté », « autoproclamé »
+            j += 1
+        if j >= n or doc[j].lower_ not in ("de", "du", "des", "d'"):
+            continue
+        j += 1
+        if j < n and doc[j].lower_ in ("la", "l'", "le", "les"):
+            j += 1
+        if j < n and doc[j].pos_ == "ADJ" and doc[j].is_lower and j + 1 < n and doc[j + 1].is_alpha:
+            j += 1  # « de la petite phrase »
+        if j >= n or not doc[j].is_alpha or not doc[j].is_lower or doc[j].pos_ not in ("NOUN", "ADJ", "X"):
+            continue
+        complement = doc[j].lemma_.lower()
+        if complement in literal or doc[j].lower_ in literal:
+            continue
+        if mode != "any" and not strong and complement not in domains and doc[j].lower_ not in domains:
+            continue
+        last = j
+        while last + 1 < n and doc[last + 1].pos_ == "ADJ" and doc[last + 1].is_lower \
+                and doc[last + 1].head.i == j:
+            last += 1
+        found.append(_Candidate(tok.i, last, "name_calling", reason, neutral, soft=False))
+    return found
+
+
+def _intensified_candidates(doc) -> list[_Candidate]:
+    """Images and judgements pushed by an intensifier.
+
+    * an emotive noun in a context that makes it an image (« un véritable naufrage », « subir un camouflet »,
+      « un naufrage électoral »); the literal sense stays neutral (« le naufrage du ferry »);
+    * « d'un(e) » + a judging quality (+ an intensifier): « d'un ridicule achevé », « d'une bêtise rare »;
+    * « d'un(e) » + any quality + a strong intensifier: « d'une arrogance sans nom ».
+    """
+    roles = _intensifiers()
+    before, after, strong = roles.get("before", ()), roles.get("after", ()), roles.get("strong", ())
+    qualities, figurative, verbs = roles.get("quality", ()), roles.get("figurative", ()), roles.get("verb", ())
+    nouns = _emotive_nouns()
+    found = []
+    n = len(doc)
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not tok.is_lower:
+            continue
+        lemma = tok.lemma_.lower()
+        rule = nouns.get(lemma) or nouns.get(tok.lower_)
+        if rule is not None:
+            context, entry = rule
+            first = last = tok.i
+            prev = doc[tok.i - 1] if tok.i else None
+            if prev is not None and _keys(prev) & before and prev.pos_ == "ADJ":
+                first = prev.i
+            for c in tok.children:
+                if c.dep_ == "amod" and c.i > tok.i and (_keys(c) & after
+                                                         or (context == "figurative" and _keys(c) & figurative)):
+                    last = max(last, c.i)
+            if first == last == tok.i and context == "figurative":
+                head = tok.head
+                if tok.dep_ in ("obj", "obl:mod", "obl:arg", "obl") and head.pos_ == "VERB" \
+                        and head.lemma_.lower() in verbs and head.i < tok.i:
+                    first = head.i
+            if (first, last) != (tok.i, tok.i):
+                found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral))
+                continue
+        # « (est) d'un ridicule achevé »
+        if tok.i < 2 or doc[tok.i - 1].lower_ not in ("un", "une") or doc[tok.i - 2].lower_ not in ("d'", "de"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < n else None
+        qualifier = nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.is_lower
+        forms = _keys(nxt) if qualifier else set()
+        if nxt is not None and nxt.lower_ == "sans" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "nom":
+            forms, qualifier, nxt = {"sans nom"}, True, doc[tok.i + 2]
+        intense = bool(forms & strong) or "sans nom" in forms
+        if lemma in qualities and (not qualifier or intense or forms & after):
+            last = nxt.i if qualifier else tok.i
+            reason, neutral = _defaults()["quality"]
+            found.append(_Candidate(tok.i - 2, last, "loaded", reason, neutral))
+        elif qualifier and intense:
+            reason, neutral = _defaults()["intensified"]
+            found.append(_Candidate(tok.i - 2, nxt.i, "exaggeration", reason, neutral))
+    return found
+
+
+def _rhetorical_candidates(doc) -> list[_Candidate]:
+    """The journalist's exclamations and sighs: a short sentence ending in « ! », « Il ne s'arrête donc jamais »."""
+    found = []
+    for sent in _sentences(doc):
+        words = [t for t in sent if t.is_alpha]
+        if not words or len(words) > 12:
+            continue
+        last = sent[-1]
+        if last.text == "!" and len(words) >= 2:
+            reason, neutral = _defaults()["exclamation"]
+            found.append(_Candidate(sent.start, last.i - 1, "exaggeration", reason, neutral))
+            continue
+        # « Il ne s'arrête donc jamais. »: « donc » + « jamais / plus » closing a short negative sentence
+        if len(words) <= 8 and last.is_punct and len(sent) >= 3 and sent[-2].lower_ in ("jamais", "plus") \
+                and any(t.lower_ == "donc" for t in sent) and any(t.lower_ in ("ne", "n'") for t in sent):
+            reason, neutral = _defaults()["rhetorical"]
+            found.append(_Candidate(sent.start, last.i - 1, "exaggeration", reason, neutral))
     return found
 
 
@@ -519,7 +690,8 @@ def _nickname_candidates(doc) -> list[_Candidate]:
 def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
     doc = article.doc
     hard, soft = _protection(article, quotes)
-    raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _phrase_candidates(doc)
+    raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _mock_title_candidates(doc)
+           + _phrase_candidates(doc) + _intensified_candidates(doc) + _rhetorical_candidates(doc)
            + _word_candidates(doc))
     kept = []
     for cand in raw:
