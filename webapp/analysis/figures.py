@@ -469,8 +469,10 @@ class _Index:
         # Sentences never cross a paragraph break: spaCy does not always cut at a single line break.
         # and a cut the parser makes after a word that cannot end a sentence ("NAGE - Plus d'un …") is undone.
         final = {".", "!", "?", "…", ":", '"', ")", ";"}
-        cuts = {s.start for s in doc.sents if s.start == 0 or doc[s.start - 1].text[-1:] in final
-                or "\n" in doc[s.start - 1].text_with_ws or doc[s.start - 1].is_space}
+        # A cut before a lower-case word inside a paragraph is undone too ("« … » selon le magazine").
+        cuts = {s.start for s in doc.sents if s.start == 0 or "\n" in doc[s.start - 1].text_with_ws
+                or doc[s.start - 1].is_space
+                or (doc[s.start - 1].text[-1:] in final and not doc[s.start].text[:1].islower())}
         cuts = sorted(cuts | {self.token_index(pos) for pos in para_norm if pos >= 0} | {0})
         self.sents = [doc[a:b] for a, b in zip(cuts, cuts[1:] + [len(doc)]) if b > a]
         self.sent_starts = [s.start_char for s in self.sents]
@@ -603,6 +605,12 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                     gender = p.gender
         if cls == "pronoun":
             gender = PRONOUNS.get(tok.lower_)
+        if cls in ("official", "study") and _refers_back(tok, phrase):
+            # "d'après les calculs de l'institut": the institute named before, not any institute.
+            named = next((a for a in reversed(out) if a.cls in ("official", "study", "media") and a.src
+                          and any(ch.isupper() for ch in doc.text[a.src[0]:a.src[1]])), None)
+            if named is not None:
+                cls = named.cls
         out.append(_Attribution(cls, kind, first.idx, (first.idx, last.idx + len(last.text)), src,
                                 frozenset(t.i for t in phrase), name, gender))
 
@@ -612,7 +620,10 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         if low in _SELON or (low == "après" and tok.i and doc[tok.i - 1].lower_ == "d'"):
             phrase = _phrase_after(doc, tok.i + 1)
             cue = [doc[tok.i - 1], tok] if low == "après" else [tok]
-            add(classify_tokens(phrase, people), "selon", cue, phrase)
+            found = classify_tokens(phrase, people)
+            if found is None:
+                found = _apposition_class(doc, phrase, people, acronyms)
+            add(found, "selon", cue, phrase)
             continue
         if low in ("dans", "lors") and tok.i + 2 < len(doc):
             j = tok.i + 1 if low == "dans" else tok.i + 2
@@ -628,7 +639,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                 if not any(t.like_num for t in phrase):
                     found = classify_tokens(phrase, people)
                     if found and found[0] in ("official", "media", "study", "anonymous", "person", "pronoun"):
-                        add(found, "selon", [tok], phrase)
+                        add(found, "pour", [tok], phrase)
             continue
         # cité par X, publiés par X
         if low == "par" and tok.i and doc[tok.i - 1].pos_ in ("VERB", "ADJ") and \
@@ -640,13 +651,21 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             if out and out[-1].kind == "relay":
                 out[-1].attached = doc[tok.i - 1].head.i
             continue
-        if tok.pos_ != "VERB" or not (_verb_lemmas(tok) & verbs):
+        reporting = _verb_lemmas(tok) & word_set("reporting_verbs")
+        # "X, la plus touchée, chiffre ses pertes à …": a present form the tagger took for a noun.
+        as_noun = tok.pos_ == "NOUN" and reporting and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "DET" \
+            and tok.i and doc[tok.i - 1].pos_ not in ("DET", "ADP")
+        if not as_noun and (tok.pos_ != "VERB" or not (_verb_lemmas(tok) & verbs)):
             continue
         if tok.lemma_ == "faire" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "état"):
             continue
-        if "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children):
+        separated_aux = _separated_auxiliary(doc, tok)
+        if "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children) \
+                and separated_aux is None:
             continue
         found, phrase = _verb_subject(doc, tok, people, acronyms)
+        if found is None and (as_noun or separated_aux is not None):
+            found, phrase = _surface_subject(doc, index, separated_aux or tok, people, acronyms)
         if found is None:
             continue
         after = doc[tok.i + 1:tok.i + 5]
@@ -654,7 +673,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         incise = bool(phrase) and phrase[0].i > tok.i or found[0] == "pronoun" and phrase and phrase[0].i > tok.i
         before_comma = tok.i > 0 and (doc[tok.i - 1].text in (",", '"') or
                                       (doc[tok.i - 1].pos_ == "AUX" and tok.i > 1 and doc[tok.i - 2].text in (",", '"')))
-        if not (introduces or incise or before_comma or _verb_lemmas(tok) & word_set("reporting_verbs")):
+        if not (introduces or incise or before_comma or reporting):
             continue
         cue = [t for t in tok.children if t.dep_.startswith("aux") and t.i < tok.i] + [tok]
         cue.sort(key=lambda t: t.i)
@@ -662,6 +681,69 @@ def _attributions(article: Article, index: _Index, people: list[Person],
     out.extend(_impersonal(article, index))
     out.sort(key=lambda a: a.pos)
     return out
+
+
+def _refers_back(tok, phrase) -> bool:
+    """« l'institut », « l'organisme »: a definite organisation noun with no name or complement of its own."""
+    from .sources import _organisation_nouns
+    return (tok.lemma_.lower() in _organisation_nouns() and any(d.lower_ in ("le", "la", "l'", "l’") for d in tok.children
+                                                                 if d.dep_ == "det")
+            and not any(t.i > tok.i and (t.pos_ in ("PROPN", "ADJ", "NOUN") or t.text[:1].isupper()) for t in phrase))
+
+
+_AUXILIARY_FORMS = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "était",
+                    "étaient"}
+
+
+def _separated_auxiliary(doc, verb):
+    """The auxiliary of a participle the parser left without one: "X a de son côté demandé …"."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return None
+    for j in range(verb.i - 1, max(-1, verb.i - 6), -1):
+        t = doc[j]
+        if t.lower_ in _AUXILIARY_FORMS:
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "!", "?", '"') or t.is_sent_start:
+            return None
+    return None
+
+
+def _surface_subject(doc, index, first, people, acronyms):
+    """The sentence's opening noun phrase as the subject of its main verb when the parse lost it:
+    "La compagnie X, la plus touchée, chiffre …", "L'aéroport de Y a de son côté demandé …"."""
+    sent = index.sents[index.sent_index(first.idx)]
+    if sent.start >= first.i or doc[sent.start].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None, []
+    phrase = _phrase_after(doc, sent.start)
+    if not phrase or phrase[-1].i >= first.i:
+        return None, []
+    between = doc[phrase[-1].i + 1:first.i]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between) \
+            or any(t.lower_ in ("que", "qu'", "qui", "si", "quand", "lorsque") for t in between):
+        return None, []
+    found = _classify(phrase, people, acronyms)
+    if found is None or found[0] in ("pronoun", "own"):
+        return None, []
+    return found, phrase
+
+
+def _apposition_class(doc, phrase, people, acronyms):
+    """"Selon X, l'organisme européen chargé de …, …": a name the lexicon does not know takes the class of
+    the apposition that describes it (closed by a comma before any finite verb)."""
+    if not phrase or phrase[-1].i + 2 >= len(doc) or doc[phrase[-1].i + 1].text != ",":
+        return None
+    start = phrase[-1].i + 2
+    for j in range(start, min(len(doc), start + 25)):
+        t = doc[j]
+        if t.text == ",":
+            found = _classify(_phrase_after(doc, start), people, acronyms)
+            if found and found[0] in ("official", "media", "study"):
+                return found[0], phrase[0]
+            return None
+        if (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")) or t.text in (".", ";", ":") \
+                or t.is_sent_start:
+            return None
+    return None
 
 
 _IMPERSONAL = re.compile(
@@ -860,6 +942,10 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
     for a in attributions:
         by_sent.setdefault(index.sent_index(a.pos), []).append(a)
     positions = [a.pos for a in attributions]
+    by_sent_fig: dict[int, list[int]] = {}
+    for w in work:
+        if w.cand.kind not in ("duration", "age"):
+            by_sent_fig.setdefault(w.sent, []).append(w.cand.num_start)
     for w in work:
         c = w.cand
         if c.kind in ("duration", "age"):
@@ -879,7 +965,7 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
         candidates = [a for a in by_sent.get(w.sent, ()) if not (a.tokens & fig_tokens)
                       and not (a.src and a.src[0] <= c.num_start < a.src[1])
                       and (a.kind != "relay" or a.attached in path)]
-        chosen = _choose(candidates, c.num_start)
+        chosen = _choose(candidates, c.num_start, by_sent_fig.get(w.sent, ()))
         if chosen is not None and chosen.cls == "pronoun":
             quote = _quote_in_sentence(article, index, w.sent, quotes)
             if quote is not None:
@@ -933,14 +1019,19 @@ def _clause_subject(anchor, people, acronyms):
     return None
 
 
-def _choose(cands: list[_Attribution], pos: int) -> _Attribution | None:
+def _choose(cands: list[_Attribution], pos: int, figure_positions=()) -> _Attribution | None:
     if not cands:
         return None
-    for kind in ("selon", "relay", "verb"):
+    for kind in ("selon", "pour", "relay", "verb"):
         of_kind = [a for a in cands if a.kind == kind]
         if not of_kind:
             continue
         before = [a for a in of_kind if a.pos < pos]
+        after = [a for a in of_kind if a.pos > pos]
+        # "68 % …, selon A, 31 % selon B": A closes the figure before it; B, after ours, is ours.
+        if before and after and kind == "selon" and any(
+                p < before[-1].pos for p in figure_positions if p > max([0] + [a.pos for a in before[:-1]])):
+            return after[0]
         if before:
             return before[-1]
         return of_kind[0]
@@ -989,7 +1080,7 @@ def _apply_verification(article, index, work, attributions) -> None:
             continue
         if verdict == "verified" and re.search(r"\b(?:pas|non|ni|jamais)\b", low):
             continue
-        sources = [a for a in attributions if index.sent_index(a.pos) == si and a.kind in ("relay", "selon")]
+        sources = [a for a in attributions if index.sent_index(a.pos) == si and a.kind in ("relay", "selon", "pour")]
         if sources:
             targets = [w for w in work if w.source == sources[0].cls and w.sent <= si]
         elif by_sent.get(si):
