@@ -16,6 +16,7 @@ from .lexicon import word_set
 from .people import fold, parts_match, person_at
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
+from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
 from .results import Person, Quote, Span
 from .text import Article
 
@@ -54,7 +55,8 @@ class _Reader:
         self.article = article
         self.doc = article.doc
         self.people = people
-        self.verbs = word_set("speech_verbs")
+        self.verbs = lemmas()
+        self.forms = surface_forms()
         self.time_words = word_set("time_words")
         origin = article.norm.origin
         self._origin = origin
@@ -97,18 +99,47 @@ class _Reader:
         return None
 
     # --- speech verbs --------------------------------------------------------------------------------
-    def is_speech_verb(self, tok) -> bool:
+    def is_speech_verb(self, tok, loose: bool = False) -> bool:
+        """Whether a token is a speech verb; ``loose`` where only a verb can stand (``», estime X``)."""
+        text = tok.text.casefold()
         if tok.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"} or not tok.text.isalpha() and "-" not in tok.text:
             return False
+        if self.multiword_end(tok.i) is not None:
+            return True
         if tok.pos_ in {"NOUN", "ADJ"} and not tok.text[0].islower():
             return False
         lemma = tok.lemma_.casefold()
+        if lemma not in self.verbs and text in self.forms and tok.text[0].islower():
+            # The tagger kept the written form as lemma ("estime", "glisse"): trust the form where only a
+            # verb can stand, or after a bare subject noun ("L'économiste juge …"), never after a
+            # determiner or preposition ("le juge").
+            prev = self.doc[tok.i - 1] if tok.i else None
+            if loose or tok.pos_ in {"VERB", "AUX"} or prev is not None and prev.pos_ in {"NOUN", "PROPN"} \
+                    and tok.i >= 2 and self.doc[tok.i - 2].pos_ == "DET":
+                lemma = self.forms[text]
         if tok.pos_ in {"NOUN", "ADJ"} and lemma not in self.verbs:
             return False
         if lemma in self.verbs:
             return True
         prev = self.doc[tok.i - 1].text.casefold() if tok.i else ""
         return prev in {"se", "s'"} and (f"se {lemma}" in self.verbs or f"s'{lemma}" in self.verbs)
+
+    def multiword_end(self, i: int) -> int | None:
+        """Last token of a multi-word speech verb starting at token i (``fait valoir``, ``met en garde``)."""
+        doc = self.doc
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return None
+        first = first_word_lemma(tok.text.casefold(), tok.lemma_.casefold())
+        if first is None:
+            return None
+        for tail in multiword()[first]:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "ADV" and doc[j].text.casefold() not in tail:
+                j += 1  # "met toutefois en garde"
+            if j + len(tail) <= len(doc) and all(doc[j + k].text.casefold() == w for k, w in enumerate(tail)):
+                return j + len(tail) - 1
+        return None
 
     def clitic_after(self, i: int, limit: int) -> tuple[str | None, int]:
         """A subject clitic written after the verb or auxiliary ("a-t-il", "dit-elle"): (pronoun, last token)."""
@@ -123,7 +154,7 @@ class _Reader:
             break
         return None, i
 
-    def verb_group_at(self, i: int, end: int) -> tuple[int, int, str | None, int] | None:
+    def verb_group_at(self, i: int, end: int, loose: bool = False) -> tuple[int, int, str | None, int] | None:
         """A speech-verb group starting at token i: (first, verb, clitic, last) or None.
 
         Accepts ``a déclaré``, ``a-t-elle déclaré``, ``dit-il``, ``précise même``, ``s'agace``,
@@ -140,14 +171,14 @@ class _Reader:
             j = (last if clitic else j) + 1
             while j < end and doc[j].pos_ == "ADV":
                 j += 1
-        if j >= end or not self.is_speech_verb(doc[j]):
+        if j >= end or not self.is_speech_verb(doc[j], loose=loose):
             return None
         verb = j
         if clitic is None:
             clitic, last = self.clitic_after(verb, verb + 3)
             if clitic is None:
                 last = verb
-        return i, verb, clitic, max(last, verb)
+        return i, verb, clitic, max(last, verb, self.multiword_end(verb) or verb)
 
     def np_after(self, i: int, end: int) -> tuple[int, int] | None:
         """The inverted subject after a verb: skips adverbs and prepositional phrases ("à l'AFP")."""
@@ -360,7 +391,7 @@ class _Attributor:
                 j += 1
         if j < end and doc[j].text == ",":
             j += 1
-        group = self.r.verb_group_at(j, end) if j < end else None
+        group = self.r.verb_group_at(j, end, loose=True) if j < end else None
         if not group:
             return None
         first, verb, clitic, last = group
@@ -515,7 +546,7 @@ class _Attributor:
         t = (f.close_tok or f.last) + 1
         while t < sent_end:
             if doc[t].text == "," and not self.in_quote[t]:
-                group = self.r.verb_group_at(t + 1, sent_end + 1)
+                group = self.r.verb_group_at(t + 1, sent_end + 1, loose=True)
                 if group:
                     first, verb, clitic, last = group
                     if clitic:
