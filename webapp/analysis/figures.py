@@ -456,6 +456,13 @@ def _is_age(index: _Index, low: str, cand: _Candidate) -> bool:
 
 # --- parse helpers -------------------------------------------------------------------------------------
 
+def _inside_quote_mark(doc, i: int) -> bool:
+    """A cut right after a quote mark that follows a word, not a full stop: « l'émission "Les …" » opens
+    a title inside the sentence."""
+    return doc[i - 1].text == '"' and i >= 2 and doc[i - 2].text[-1:] not in (".", "!", "?", "…", '"', ":") \
+        and not doc[i - 2].is_punct
+
+
 class _Index:
     """Character → token and sentence lookups over the parse, built once per article."""
 
@@ -472,7 +479,8 @@ class _Index:
         # A cut before a lower-case word inside a paragraph is undone too ("« … » selon le magazine").
         cuts = {s.start for s in doc.sents if s.start == 0 or "\n" in doc[s.start - 1].text_with_ws
                 or doc[s.start - 1].is_space
-                or (doc[s.start - 1].text[-1:] in final and not doc[s.start].text[:1].islower())}
+                or (doc[s.start - 1].text[-1:] in final and not doc[s.start].text[:1].islower()
+                    and not _inside_quote_mark(doc, s.start))}
         cuts = sorted(cuts | {self.token_index(pos) for pos in para_norm if pos >= 0} | {0})
         self.sents = [doc[a:b] for a, b in zip(cuts, cuts[1:] + [len(doc)]) if b > a]
         self.sent_starts = [s.start_char for s in self.sents]
@@ -640,6 +648,13 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                     found = classify_tokens(phrase, people)
                     if found and found[0] in ("official", "media", "study", "anonymous", "person", "pronoun"):
                         add(found, "pour", [tok], phrase)
+            continue
+        # l'annonce par X de …: the noun of a reporting verb with its agent
+        if low == "par" and tok.i and doc[tok.i - 1].pos_ == "NOUN" and doc[tok.i - 1].lemma_.lower() + "r" in verbs:
+            phrase = _phrase_after(doc, tok.i + 1)
+            add(classify_tokens(phrase, people), "relay", [doc[tok.i - 1], tok], phrase)
+            if out and out[-1].kind == "relay":
+                out[-1].attached = doc[tok.i - 1].i
             continue
         # cité par X, publiés par X
         if low == "par" and tok.i and doc[tok.i - 1].pos_ in ("VERB", "ADJ") and \
@@ -897,6 +912,7 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     attributions = _attributions(article, index, people, acronyms)
     work = [_place(article, index, c) for c in cands]
     _source_from_sentences(article, index, work, attributions, quotes, people, acronyms)
+    _carry_across_sentences(article, index, work, attributions, people, acronyms)
     _apply_verification(article, index, work, attributions)
     _inherit(work, attributions, index)
     return [_to_figure(article, w) for w in work]
@@ -998,6 +1014,89 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
             w.source_span = article.token_span(phrase[0], phrase[-1])
             w.source_text = article.slice(w.source_span)
             w.cue = w.source_span
+
+
+# Demonstratives open a sentence about what was just reported ("Ce bilan …", "Ces chiffres …"); a personal
+# pronoun more often names the subject of the news than its source.
+_ANAPHORIC_OPENERS = {"ce", "cet", "cette", "ces"}
+_PRESENTATIVES = ("c'est", "ce sont", "telle est", "tel est", "tels sont", "telles sont", "voilà")
+
+
+def _carry_across_sentences(article, index, work, attributions, people, acronyms) -> None:
+    """A source given in one sentence covers the unsourced figures of the next when that sentence goes on
+    in the journalist's conditional or opens on an anaphoric subject ("D'après le parquet, … aurait éclaté.
+    La victime aurait reçu 3 coups"); a sentence such as "C'est la conclusion d'une étude …" sources the
+    figures of the sentence just before it."""
+    doc = article.doc
+    by_sent: dict[int, list[_Working]] = {}
+    for w in work:
+        if w.cand.kind not in ("duration", "age"):
+            by_sent.setdefault(w.sent, []).append(w)
+    atts_by_sent: dict[int, list[_Attribution]] = {}
+    for a in attributions:
+        if a.cls not in ("none", "pronoun"):
+            atts_by_sent.setdefault(index.sent_index(a.pos), []).append(a)
+    for si in sorted(by_sent):
+        open_ = [w for w in by_sent[si] if w.source == "none" and not w.direct]
+        if not open_:
+            continue
+        sent = index.sents[si]
+        # Backwards: the next sentence names the source of these figures.
+        if si + 1 < len(index.sents) and index.sents[si + 1].text.lower().replace("’", "'").startswith(_PRESENTATIVES):
+            found = _presented_source(doc, index.sents[si + 1], atts_by_sent.get(si + 1, ()), people, acronyms)
+            if found is not None:
+                cls, phrase = found
+                for w in open_:
+                    w.source, w.direct = cls, True
+                    w.source_span = article.token_span(phrase[0], phrase[-1])
+                    w.source_text = article.slice(w.source_span)
+                    w.cue = article.span(index.sents[si + 1].start_char, index.sents[si + 1].end_char)
+                continue
+        # Forwards: the previous sentence of the paragraph gave a source.
+        if si == 0 or index.para_index(sent.start_char) != index.para_index(index.sents[si - 1].start_char):
+            continue
+        continues = sent[0].lower_ in _ANAPHORIC_OPENERS
+        # The conditional carries the attribution only when the attributed sentence was in it too.
+        prev_conditional = any(_is_conditional(t) for t in index.sents[si - 1])
+        prev_sourced = [w for w in by_sent.get(si - 1, ()) if w.direct and w.source not in ("none", "independent")]
+        prev_atts = [a for a in atts_by_sent.get(si - 1, ()) if a.kind in ("selon", "pour", "relay", "verb")]
+        if not (prev_sourced or prev_atts):
+            continue
+        for w in open_:
+            if not (continues or (prev_conditional and w.anchor is not None and _conditional(w.anchor))):
+                continue
+            if prev_sourced:
+                src = prev_sourced[-1]
+                w.source, w.source_text, w.source_span, w.cue = src.source, src.source_text, src.source_span, src.cue
+            else:
+                _set_source(article, w, prev_atts[-1])
+            w.direct = True
+
+
+def _presented_source(doc, sent, atts, people, acronyms):
+    """The source a presentative sentence names: "C'est la conclusion d'une étude publiée …"."""
+    for a in atts:
+        if a.src:
+            toks = [t for t in sent if a.src[0] <= t.idx < a.src[1]]
+            if toks:
+                return a.cls, toks
+    for t in sent[:8]:
+        if t.lower_ in ("de", "d'", "d’", "du", "des") and t.i > sent.start + 2 and doc[t.i - 1].pos_ == "NOUN":
+            phrase = _phrase_after(doc, t.i + 1 if t.lower_ in ("de", "d'", "d’") else t.i)
+            found = _classify(phrase, people, acronyms)
+            if found and found[0] in ("official", "media", "study", "person", "anonymous"):
+                return found[0], phrase
+            return None
+    return None
+
+
+def _conditional(anchor) -> bool:
+    """The figure's clause is in the conditional ("aurait reçu", "réduirait")."""
+    for node in _clause_path(anchor):
+        if _is_conditional(node) or any(c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") and _is_conditional(c)
+                                        for c in node.children):
+            return True
+    return False
 
 
 def _clause_subject(anchor, people, acronyms):
