@@ -240,3 +240,117 @@ def test_neutral_phrases_include_plain_reporting(parse, flagged):
     phrases = {text[s.start:s.end] for s in neutral_phrases(parse(text), [], list(flagged(text)))}
     assert "une mobilisation partielle" in phrases
     assert len(phrases) >= 10
+
+
+# --- generalising rules (2026-11): hand-built sentences, none taken from an evaluated article --------------
+
+
+@pytest.mark.parametrize("sentence, phrase, category", [
+    # a title given for a habit
+    ("Le député, le roi de la petite phrase, a encore frappé mardi.", "roi de la petite phrase", "name_calling"),
+    ("La ministre, la reine du buzz, a publié une vidéo lundi.", "reine du buzz", "name_calling"),
+    ("Ce champion toutes catégories de la bourde a de nouveau créé la polémique.",
+     "champion toutes catégories de la bourde", "name_calling"),
+    ("Le maire, spécialiste de la volte-face, a changé d'avis.", "spécialiste de la volte-face", "name_calling"),
+    # contemptuous nouns for people, the -âtre suffix, a demonstrative before a word with a literal sense
+    ("Le gentillâtre a quitté la réunion sans un mot.", "gentillâtre", "name_calling"),
+    ("Ce guignol a encore raté son discours.", "guignol", "name_calling"),
+    ("Ce clown a encore fait parler de lui.", "clown", "name_calling"),
+    ("Le présentateur est un bon à rien.", "bon à rien", "name_calling"),
+    # judging adjectives and familiar nouns
+    ("Une affaire sordide secoue la ville.", "sordide", "loaded"),
+    ("Le conseil a pris une décision indécente jeudi.", "indécente", "loaded"),
+    ("L'ancien maire, devenu la coqueluche des plateaux, a présenté son livre.", "coqueluche", "loaded"),
+    ("Le candidat a fait une campagne médiocre et ringarde.", "médiocre", "loaded"),
+    # a judging quality, or any quality pushed to the extreme
+    ("Sa réponse est d'une bêtise confondante.", "bêtise confondante", "loaded"),
+    ("Leur plan est d'une naïveté rare.", "naïveté rare", "loaded"),
+    ("Le communiqué est d'une froideur abyssale.", "froideur abyssale", "exaggeration"),
+    # an emotive noun made an image by its context
+    ("Pour le gouvernement, c'est un véritable naufrage.", "véritable naufrage", "metaphor"),
+    ("Le scrutin a été marqué par un naufrage électoral de la majorité.", "naufrage électoral", "metaphor"),
+    ("Le parti a subi un camouflet aux municipales.", "camouflet", "metaphor"),
+    ("Le sommet européen a tourné au fiasco.", "fiasco", "exaggeration"),
+    ("L'équipe a essuyé une véritable déroute à domicile.", "déroute", "metaphor"),
+    ("La soirée électorale fut un vrai cirque.", "vrai cirque", "metaphor"),
+    # familiar idioms of accusation and ridicule
+    ("Le trésorier a été pris la main dans le sac.", "main dans le sac", "metaphor"),
+    ("Le sénateur s'est pris les pieds dans le tapis lors du débat.", "pieds dans le tapis", "metaphor"),
+    ("Les enquêteurs ont fait chou blanc.", "chou blanc", "metaphor"),
+    ("Cette hausse est la goutte d'eau qui fait déborder le vase.", "déborder le vase", "metaphor"),
+    ("Le ministre a botté en touche.", "botté en touche", "metaphor"),
+    ("La réforme est une usine à gaz.", "usine à gaz", "metaphor"),
+    # the journalist's sighs, exclamations and absolute claims
+    ("Décidément, le maire collectionne les revers.", "Décidément", "loaded"),
+    ("Quel gâchis !", "Quel gâchis", "exaggeration"),
+    ("Elle ne renonce donc jamais.", "ne renonce donc jamais", "exaggeration"),
+    ("Le président est plus isolé que jamais.", "plus isolé que jamais", "exaggeration"),
+])
+def test_generalising_rules_find_loaded_language(flagged, sentence, phrase, category):
+    found = {e.text: e.category for e in flagged(sentence)}
+    assert any(phrase in text and cat == category for text, cat in found.items()), found
+
+
+@pytest.mark.parametrize("sentence", [
+    # the literal sense of an emotive noun is a fact
+    "Le naufrage du ferry a fait 12 morts au large de la Grèce.",
+    "Les secours ont retrouvé l'épave après le naufrage.",
+    "La catastrophe de Fukushima a eu lieu en 2011.",
+    "Le scandale du sang contaminé a éclaté dans les années 1980.",
+    "Le massacre de Srebrenica a fait plus de 8 000 morts.",
+    "Il a reçu une gifle de la part d'un manifestant.",
+    "Le camp adverse a subi des pertes importantes.",
+    "Le marché a tourné à la baisse en fin de séance.",
+    "La pièce est une comédie en trois actes.",
+    # real kings, popes and champions; professions with « maître »
+    "Le roi du Maroc a reçu le président mardi.",
+    "La reine d'Angleterre est morte en 2022.",
+    "Il a été sacré champion du monde en 2018.",
+    "Le champion de France a battu Lyon 2 à 0.",
+    "La reine des abeilles pond des milliers d'œufs.",
+    "Le pape François a reçu les évêques.",
+    "Le maître de conférences a publié une étude.",
+    "Le maître d'ouvrage a signé le contrat.",
+    # the disease, the building, the circus
+    "Une épidémie de coqueluche touche la région.",
+    "Le théâtre municipal rouvrira en septembre.",
+    "Le clown du cirque a été blessé pendant le spectacle.",
+    # « donc » as a logical consequence, not a sigh
+    "L'enquête ne sera donc jamais rouverte, faute de preuves.",
+    "Le ministère ne prévoit donc pas de hausse des taxes.",
+    # the same words said by someone else
+    "« Quelle honte ! », a lancé un manifestant.",
+    "« C'est un véritable naufrage », a estimé le député.",
+    "Selon lui, le projet est d'une bêtise confondante.",
+    "La situation reste désastreuse après le passage du cyclone, a indiqué la préfecture.",
+    "Les prix sont plus élevés que jamais, selon l'Insee.",
+])
+def test_generalising_rules_leave_facts_and_quotes_alone(flagged, sentence):
+    assert flagged(sentence) == ()
+
+
+def test_a_disaster_graded_by_the_journalist_is_flagged_but_not_when_attributed(flagged):
+    """Decision: « une situation désastreuse » in the journalist's own voice grades the facts instead of
+    giving them (the rewording asks for the figures), even in a disaster report; attributed, it is a source's."""
+    own = flagged("Le cyclone a laissé une situation désastreuse : 40 000 foyers sont sans électricité.")
+    assert [(e.text, e.category) for e in own] == [("situation désastreuse", "exaggeration")]
+    assert own[0].neutral and "chiffres" in own[0].neutral
+    assert flagged("La situation est désastreuse, a déclaré le préfet.") == ()
+
+
+def test_every_new_rule_explains_itself_in_french_with_a_rewording(flagged):
+    for sentence in ("Le député, le roi de la petite phrase, a encore frappé mardi.",
+                     "Pour le gouvernement, c'est un véritable naufrage.",
+                     "Sa réponse est d'une bêtise confondante.", "Quel gâchis !", "Elle ne renonce donc jamais.",
+                     "Le gentillâtre a quitté la réunion sans un mot."):
+        for e in flagged(sentence):
+            assert e.text in e.reason and e.neutral, (sentence, e)
+
+
+def test_new_word_lists_say_where_they_come_from():
+    from importlib import resources
+
+    data = resources.files("webapp.analysis").joinpath("data")
+    for name in ("emotive_nouns.tsv", "intensifiers.tsv", "mock_titles.tsv", "pejorative_suffixes.tsv"):
+        first = data.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Source:"), name

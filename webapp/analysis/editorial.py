@@ -9,6 +9,16 @@ speech, dependencies) so that inflected forms are found:
 * exaggeration: intensifiers and absolute claims;
 * metaphors: emotive images, as lemma patterns (``loaded_phrases.tsv``).
 
+Cues that generalise beyond a word list (each list in ``data/`` names its basis):
+
+* a title given for a habit (« le roi du selfie », « ce champion toutes catégories de la gaffe »,
+  ``mock_titles.tsv``) and nouns with the pejorative suffix -âtre (``pejorative_suffixes.tsv``);
+* an emotive noun made an image by its context: an intensifier (« un véritable naufrage »), an adjective
+  from another field (« naufrage électoral ») or what a side suffers (« subir un camouflet »)
+  (``emotive_nouns.tsv``, ``intensifiers.tsv``); the literal sense (« le naufrage du ferry ») is left alone;
+* « d'un(e) » + a judging quality or an extreme intensifier (« d'un ridicule achevé »);
+* the journalist's exclamations (« Quel gâchis ! ») and sighs (« Il ne s'arrête donc jamais. »).
+
 Precision matters more than recall (a false positive is a wrong answer in front of a class), so every
 cue is dropped when it lies inside quoted speech, in a pull quote, in a sentence attributed by an inverted
 speech verb (« …, a-t-il déclaré »), inside a fixed neutral expression, or inside a capitalised name.
@@ -239,11 +249,26 @@ def _protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list
         for i in range(first, last + 1):
             hard[i] = True
     soft = list(hard)
-    for sent in _sentences(doc):
-        if _attributed(sent):
+    sentences = _sentences(doc)
+    for k, sent in enumerate(sentences):
+        # The parser sometimes cuts « La situation est grave, | a déclaré le préfet. » in two.
+        cut = k + 1 < len(sentences) and "," in (sent[-1].text, sentences[k + 1][0].text) \
+            and _opens_with_attribution(sentences[k + 1])
+        if cut or _attributed(sent):
             for tok in sent:
                 soft[tok.i] = True
     return hard, soft
+
+
+def _opens_with_attribution(sent) -> bool:
+    """A sentence that starts with a speech verb (after its auxiliaries) whose subject follows it."""
+    speech = word_set("speech_verbs")
+    for tok in sent:
+        if tok.pos_ == "AUX" or tok.text == ",":
+            continue
+        said = tok.lemma_.lower() in speech or tok.lower_ + "r" in speech
+        return said and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children)
+    return False
 
 
 def _pull_quotes(article: Article) -> list[tuple[int, int]]:
@@ -512,7 +537,7 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
             continue
         if not tok.is_lower and not tok.is_sent_start:
             continue  # « la Reine des neiges », « le Roi Soleil »: a title of a work or a name
-        if doc[tok.i - 1].lower_ not in _DEFINITE | {"un", "une", "l'"}:
+        if doc[tok.i - 1].lower_ not in _DEFINITE | {"un", "une", "l'", ","}:  # or in apposition
             continue
         j, strong = tok.i + 1, False
         if j + 1 < n and doc[j].lower_ in ("toutes", "tous") and doc[j + 1].lemma_.lower() == "catégorie":
@@ -529,6 +554,9 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
         if j >= n or not doc[j].is_alpha or not doc[j].is_lower or doc[j].pos_ not in ("NOUN", "ADJ", "X"):
             continue
         complement = doc[j].lemma_.lower()
+        if j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ and doc[j + 2].is_alpha:
+            complement = doc[j].lower_ + "-" + doc[j + 2].lower_  # « volte-face », split by the tokenizer
+            j += 2
         if complement in literal or doc[j].lower_ in literal:
             continue
         if mode != "any" and not strong and complement not in domains and doc[j].lower_ not in domains:
@@ -582,7 +610,8 @@ def _intensified_candidates(doc) -> list[_Candidate]:
         if tok.i < 2 or doc[tok.i - 1].lower_ not in ("un", "une") or doc[tok.i - 2].lower_ not in ("d'", "de"):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < n else None
-        qualifier = nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.is_lower
+        qualifier = nxt is not None and nxt.is_lower and (nxt.pos_ in ("ADJ", "VERB")
+                                                          or bool(_keys(nxt) & (strong | after)))
         forms = _keys(nxt) if qualifier else set()
         if nxt is not None and nxt.lower_ == "sans" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "nom":
             forms, qualifier, nxt = {"sans nom"}, True, doc[tok.i + 2]
@@ -600,14 +629,19 @@ def _intensified_candidates(doc) -> list[_Candidate]:
 def _rhetorical_candidates(doc) -> list[_Candidate]:
     """The journalist's exclamations and sighs: a short sentence ending in « ! », « Il ne s'arrête donc jamais »."""
     found = []
-    for sent in _sentences(doc):
+    sentences = _sentences(doc)
+    for k, sent in enumerate(sentences):
         words = [t for t in sent if t.is_alpha]
         if not words or len(words) > 12:
             continue
         last = sent[-1]
-        if last.text == "!" and len(words) >= 2:
+        # the parser sometimes leaves the « ! » alone in a sentence of its own
+        bang = last.text == "!" or (k + 1 < len(sentences) and sentences[k + 1].start == last.i + 1
+                                    and sentences[k + 1].text == "!")
+        if bang and len(words) >= 2:
             reason, neutral = _defaults()["exclamation"]
-            found.append(_Candidate(sent.start, last.i - 1, "exaggeration", reason, neutral))
+            found.append(_Candidate(sent.start, last.i - 1 if last.text == "!" else last.i, "exaggeration",
+                                    reason, neutral))
             continue
         # « Il ne s'arrête donc jamais. »: « donc » + « jamais / plus » closing a short negative sentence
         if len(words) <= 8 and last.is_punct and len(sent) >= 3 and sent[-2].lower_ in ("jamais", "plus") \
