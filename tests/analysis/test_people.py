@@ -38,3 +38,15 @@ def test_title_gives_gender_and_is_not_part_of_the_name(nlp):
     assert person.name == "Bernard Caron" and person.gender == "m"
     assert canonical_name(people, "Dr Caron") == "Bernard Caron"
     assert canonical_name(people, "Inconnu") is None
+
+
+def test_role_in_apposition_before_the_name_gives_role_and_gender():
+    from webapp.analysis import load_nlp
+    from webapp.analysis.people import find_people
+    from webapp.analysis.text import Article, normalize
+
+    text = "La présidente du conseil départemental, Yvette Carmaux, a inauguré le collège."
+    norm = normalize(text)
+    (person,) = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
+    assert (person.name, person.gender) == ("Yvette Carmaux", "f")
+    assert any(r.startswith("président") for r in person.roles)

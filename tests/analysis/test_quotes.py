@@ -237,3 +237,28 @@ def test_multiword_speech_verb(nlp):
     text = "« Les stocks suffiront jusqu'au printemps », a fait valoir jeudi le directeur Armand Tessier."
     (q,) = quotes_of(nlp, text)
     assert q.speaker == "Armand Tessier"
+
+
+@pytest.mark.parametrize("role", ["l'entraîneur nantais", "la secrétaire générale de la CGT",
+                                  "le procureur de la République"])
+def test_role_then_name_in_apposition_is_the_name(nlp, role):
+    text = f"« Nous irons jusqu'au bout », a déclaré samedi à Brest {role}, Odile Ferrandon."
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Odile Ferrandon"
+
+
+def test_later_role_synonym_is_the_person_introduced_with_the_role(nlp):
+    text = ("Le procureur de Lorient, Gilles Marchetti, a ouvert une enquête. L'avocat Paul Ribaud conteste.\n\n"
+            "Le magistrat a ensuite précisé : « Aucune piste n'est écartée à ce stade. »")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Gilles Marchetti"
+
+
+@pytest.mark.parametrize("sentence", [
+    "La sociologue Rose Delmas a présenté son rapport. La sociologue juge « très fragile » le projet de tramway.",
+    "L'urbaniste Rose Delmas salue « un vrai progrès » pour le quartier.",
+    "L'urbaniste Rose Delmas a défendu lundi un projet « sobre et utile ».",
+])
+def test_partial_quote_after_a_stance_verb(nlp, sentence):
+    (q,) = quotes_of(nlp, sentence)
+    assert (q.kind, q.speaker) == ("partial", "Rose Delmas")

@@ -143,9 +143,30 @@ def _plausible_single_name(tok) -> bool:
     return not (tok.pos_ != "PROPN" and vocab.has_vector(lower) and lower != tok.text)
 
 
+def _role_before_comma(doc, start: int) -> int | None:
+    """The role noun of a noun phrase set before a name by a comma: ``la secrétaire générale de Y, X``,
+    ``l'entraîneur lensois, X`` (the determiner opening that phrase is just before the role noun)."""
+    if start < 3 or doc[start - 1].text != ",":
+        return None
+    k = start - 2
+    role = None
+    while k >= 0 and start - 2 - k < 10 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET"}:
+        if doc[k].pos_ == "DET" and k + 1 < start - 1 and _is_role(doc[k + 1]):
+            role = k + 1
+        k -= 1
+    return role
+
+
 def _gender_from_context(doc, start: int, end: int) -> str | None:
     """Gender told by the words around a mention: ``la ministre X``, ``X, experte``."""
     titles = _titles()
+    role = _role_before_comma(doc, start)
+    if role is not None:
+        g = _noun_gender(doc[role]) or doc[role - 1].morph.get("Gender")
+        if isinstance(g, str):
+            return g
+        if g and doc[role - 1].morph.get("Number") != ["Plur"]:
+            return "f" if g[0] == "Fem" else "m"
     i = start - 1
     while i >= 0 and doc[i].text.casefold() in titles:
         i -= 1
@@ -207,6 +228,10 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
                 else doc[i].lemma_.casefold())
     elif i >= 0 and doc[i].lemma_.casefold() in roles:
         out.add(doc[i].lemma_.casefold())
+    role = _role_before_comma(doc, start)
+    if role is not None:
+        lower = doc[role].text.casefold().removeprefix("ex-")
+        out.add(lower if lower in roles else lower[:-1] if lower[:-1] in roles else doc[role].lemma_.casefold())
     if end + 1 < len(doc) and doc[end].text == ",":
         j = end + 1
         if doc[j].pos_ == "DET" and j + 1 < len(doc):

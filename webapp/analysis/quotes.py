@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import word_set
+from .lexicon import table, word_set
 from .people import fold, parts_match, person_at
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
@@ -211,8 +211,8 @@ class _Reader:
                 return j  # "à l'AFP Nikolaï X": the name after the outlet is the subject
             if tok.pos_ == "DET" and seen_head:
                 return j
-            if tok.pos_ in {"NOUN", "PROPN"}:
-                seen_head = True
+            if tok.pos_ in {"NOUN", "PROPN"} or tok.text[:1].isupper() and tok.pos_ != "DET":
+                seen_head = True  # "sur France Inter": a name the tagger read as a verb
             elif tok.pos_ == "ADP" and tok.text.casefold() in _OF | {"avec"}:
                 seen_head = False
             elif tok.pos_ not in {"DET", "ADJ", "NUM"}:
@@ -294,7 +294,17 @@ class _Reader:
                 return start, k
             if t.is_punct and t.text != "," or t.pos_ == "VERB" and k != verb:
                 break
+        # The parse took the verb for a modifier ("L'économiste juge …"): a noun phrase opening the clause.
+        k = verb - 1
+        while k > floor and doc[k].pos_ in {"NOUN", "ADJ"}:
+            k -= 1
+        if k == floor and k < verb - 1 and doc[k].pos_ == "DET" and doc[verb - 1].pos_ in {"NOUN", "ADJ"}:
+            return k, verb - 1
         return None
+
+
+def _role_groups() -> list[set[str]]:
+    return [set(row) for row in table("role_synonyms")]
 
 
 def _is_gerundive(tok) -> bool:
@@ -575,6 +585,9 @@ class _Attributor:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)):
             return None
+        person = self._apposed_name(a, b)
+        if person:
+            return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         head = doc[b]
         for t in range(a, b + 1):
             if doc[t].pos_ in {"NOUN", "PROPN"} or t == a + 1 and doc[a].pos_ == "DET" and doc[t].pos_ == "VERB":
@@ -611,6 +624,26 @@ class _Attributor:
             self.desc.note_source(a, text)
         return _Speaker(text, gender, number, named)
 
+    def _apposed_name(self, a: int, b: int) -> Person | None:
+        """``l'entraîneur lensois, X``, ``la porte-parole de Y, X``: a role noun phrase whose name follows in
+        apposition, set off by a comma and closing the clause (or followed by another comma)."""
+        doc = self.doc
+        if doc[a].pos_ != "DET" or not any(self._is_role(doc[t]) for t in range(a + 1, min(b, a + 3) + 1)):
+            return None
+        j = b + 1
+        while j < len(doc) and j <= b + 12 and doc[j].text != "," and not self.in_quote[j] and \
+                doc[j].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ"} and j not in self.r.tok_person:
+            j += 1
+        if j + 1 >= len(doc) or doc[j].text != "," or j + 1 not in self.r.tok_person:
+            return None
+        person = self.r.tok_person[j + 1]
+        end = j + 1
+        while end + 1 < len(doc) and self.r.tok_person.get(end + 1) is person:
+            end += 1
+        if end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1].text.casefold() != "qui":
+            return None
+        return person
+
     def _is_role(self, tok) -> bool:
         roles = word_set("person_roles")
         low = tok.text.casefold().removeprefix("ex-")  # "l'ex-ministre" is still the minister
@@ -623,11 +656,18 @@ class _Attributor:
         low = head.lemma_.casefold()
         low_text = head.text.casefold().removeprefix("ex-")
         role = {low, low_text, low_text.rstrip("e")}
+        for group in _role_groups():
+            if role & group:
+                role |= group  # "le magistrat" for the prosecutor, "le technicien" for the coach
         candidates = [p for p in self.r.people if role & set(p.roles)]
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
-            return None
+            # Several hold the office: the one the article named last before the description.
+            here = self.r.orig_span(span[0], span[0]).start
+            latest = [(max((m.start for m in p.mentions if m.start < here), default=-1), p) for p in candidates]
+            latest.sort(key=lambda x: x[0])
+            return latest[-1][1] if latest[-1][0] >= 0 else None
         seen = 0
         for t in range(span[0] - 1, -1, -1):
             if self.in_quote[t]:
