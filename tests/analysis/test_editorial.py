@@ -315,6 +315,10 @@ def test_generalising_rules_find_loaded_language(flagged, sentence, phrase, cate
     "Une épidémie de coqueluche touche la région.",
     "Le théâtre municipal rouvrira en septembre.",
     "Le clown du cirque a été blessé pendant le spectacle.",
+    # technical or measuring senses of judging words
+    "La mairie lutte contre l'habitat indigne.",
+    "Les observations astronomiques ont repris.",
+    "Une estimation grossière chiffre les dégâts à 2 millions d'euros.",
     # « donc » as a logical consequence, not a sigh
     "L'enquête ne sera donc jamais rouverte, faute de preuves.",
     "Le ministère ne prévoit donc pas de hausse des taxes.",
