@@ -50,3 +50,15 @@ def test_role_in_apposition_before_the_name_gives_role_and_gender():
     (person,) = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
     assert (person.name, person.gender) == ("Yvette Carmaux", "f")
     assert any(r.startswith("président") for r in person.roles)
+
+
+def test_name_after_a_place_noun_is_a_place():
+    from webapp.analysis import load_nlp
+    from webapp.analysis.people import find_people
+    from webapp.analysis.text import Article, normalize
+
+    text = ("Le concert aura lieu à l'espace Marcel-Doret, rue Lucien Bonnard, près du quartier "
+            "de Saint-Rémy. Le maire Alain Fourcade l'a confirmé.")
+    norm = normalize(text)
+    names = [p.name for p in find_people(Article(norm=norm, doc=load_nlp()(norm.text)))]
+    assert names == ["Alain Fourcade"]

@@ -262,3 +262,10 @@ def test_later_role_synonym_is_the_person_introduced_with_the_role(nlp):
 def test_partial_quote_after_a_stance_verb(nlp, sentence):
     (q,) = quotes_of(nlp, sentence)
     assert (q.kind, q.speaker) == ("partial", "Rose Delmas")
+
+
+@pytest.mark.parametrize("noun", ["l'émission", "le film", "la série", "l'album"])
+def test_title_of_a_work_is_a_scare_quote(nlp, noun):
+    text = f"Le chanteur Rémi Castaing, qui a déclaré aimer la mer, sera dans {noun} « Les Vagues du nord » en mars."
+    q = by_prefix(quotes_of(nlp, text), "Les Vagues")
+    assert (q.kind, q.speaker) == ("scare", None)

@@ -111,6 +111,8 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
             continue
         if end - start == 1 and not _plausible_single_name(doc[start]):
             continue
+        if _after_place_noun(doc, start):
+            continue
         found[start] = (start, end, gender)
     # Names after a title that the recogniser missed ("Mme Dupont", "le Dr Martin").
     for tok in doc:
@@ -129,6 +131,15 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
             g = titles[key]
             found[start] = (start, end, g if g != "-" else None)
     return [found[k] for k in sorted(found)]
+
+
+def _after_place_noun(doc, start: int) -> bool:
+    """``l'espace X``, ``la rue X``, ``le quartier d'X``: a name after a noun of place is a place."""
+    k = start - 1
+    if k >= 0 and doc[k].text.casefold() in {"de", "d'", "du"}:
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "NOUN" and doc[k].text.islower() and (
+        doc[k].text in word_set("place_nouns") or doc[k].lemma_ in word_set("place_nouns"))
 
 
 def _plausible_single_name(tok) -> bool:

@@ -382,6 +382,7 @@ class _Attributor:
         self.registry: list[tuple[int, _Speaker]] = []  # (token, source) in text order
         self.respondents = word_set("respondents")
         self.speech_nouns = word_set("speech_nouns")
+        self.work_nouns = word_set("work_nouns")
         self.desc = Descriptions(self.doc, lambda a, b: reader.article.text[reader.orig_span(a, b).start:
                                                                             reader.orig_span(a, b).end],
                                  self.in_quote)
@@ -721,6 +722,9 @@ class _Attributor:
             starts_sentence = f.open_tok is None or f.open_tok == f.para_first or \
                 doc[before_tok].text in _SENTENCE_END | {":"} or self.in_quote[before_tok] or \
                 doc[before_tok].text == "," and before_tok > 0 and self.in_quote[before_tok - 1]
+            if self._is_work_title(f):
+                f.embedded = True  # « l'émission « Les X » »: a title, said by nobody
+                continue
             cue = self.cue_after(f) or self.cue_before(f)
             if cue is None:
                 cue = self.cue_incise_later(f, sent_b)
@@ -773,6 +777,14 @@ class _Attributor:
             else:
                 f.kind = "direct"
         return self.found
+
+    def _is_work_title(self, f: _Found) -> bool:
+        """A capitalised quotation right after a noun of work (``l'émission « Les … »``, ``le film « … »``)."""
+        k = (f.open_tok if f.open_tok is not None else f.first) - 1
+        if k < 0 or not self.doc[f.first].text[:1].isupper():
+            return False
+        noun = self.doc[k]
+        return noun.text.casefold() in self.work_nouns or noun.lemma_.casefold() in self.work_nouns
 
     def _sentence_start(self, t: int) -> int:
         doc = self.doc
