@@ -21,6 +21,7 @@ import argparse
 import os
 import random
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -54,15 +55,17 @@ def csrf_token(html: str) -> str:
 
 
 class Server:
-    """``make run`` without the content load: migrations, then the development server, on its own database."""
+    """``make run`` without the content load: migrations, then ``make serve``, on its own database."""
 
     def __init__(self, database_url: str) -> None:
         self.port = free_port()
         self.env = {**os.environ, "DATABASE_URL": database_url, "FLASK_APP": "webapp", "SECRET_KEY": "bench"}
         subprocess.run([FLASK, "db", "upgrade"], cwd=ROOT, env=self.env, check=True, capture_output=True)
+        # The very command `make run` serves with; its own process group, so that stop() ends the workers too.
         self.process = subprocess.Popen(
-            [FLASK, "run", "--host", "127.0.0.1", "--port", str(self.port)],
+            ["make", "--no-print-directory", "serve", f"PORT={self.port}"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(100):
@@ -74,8 +77,8 @@ class Server:
         raise RuntimeError("the server did not start")
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
 def build_games(database_url: str, n_games: int):
@@ -222,7 +225,7 @@ def drop_postgres_database(url: str) -> None:
 def bench(label: str, database_url: str, args) -> float:
     from webapp.config import database_url as sqlalchemy_url
 
-    print(f"\n{label} — server: flask run (as make run), {database_url.split('?')[0]}")
+    print(f"\n{label} — server: make serve (as make run), {database_url.split('?')[0]}")
     server = Server(database_url)
     try:
         p99 = run_scenario("one class, same question within 1 s, double clicks", server,
