@@ -3,6 +3,8 @@ command that creates the first account, cookies and security headers."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from werkzeug.security import check_password_hash
 
@@ -53,12 +55,22 @@ def test_logging_out_is_a_post_and_ends_the_session(owner_client):
     assert owner_client.get("/teach/").status_code == 302
 
 
+@contextmanager
+def another_app(db_url, **overrides):
+    """A second app on the test's database, with other settings; its connections closed at the end."""
+    app = make_test_app(db_url, **overrides)
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            _db.session.remove()
+            for engine in _db.engines.values():
+                engine.dispose()
+
+
 def test_logging_out_needs_the_csrf_token(db_url, db):
-    app = make_test_app(db_url, WTF_CSRF_ENABLED=True)
-    with app.app_context():
-        _db.create_all()
-        make_teacher("csrf@lycee.fr")
-    response = app.test_client().post("/auth/logout")
+    with another_app(db_url, WTF_CSRF_ENABLED=True) as app:
+        response = app.test_client().post("/auth/logout")
     assert response.status_code == 400
 
 
@@ -166,14 +178,12 @@ def test_no_inline_script_or_style_in_the_pages(owner_client):
 
 
 def test_the_session_cookie_is_httponly_lax_and_secure_over_https(db_url, db):
-    app = make_test_app(db_url, PREFERRED_URL_SCHEME="https", SESSION_COOKIE_SECURE=None)
-    assert app.config["SESSION_COOKIE_SECURE"] is True
-    assert app.config["SESSION_COOKIE_HTTPONLY"] is True and app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
-    with app.app_context():
-        _db.create_all()
-        make_teacher("https@lycee.fr")
-    client = app.test_client()
-    response = client.post("/auth/login", data={"email": "https@lycee.fr", "password": TEACHER_PASSWORD},
-                           base_url="https://localhost")
+    make_teacher("https@lycee.fr")
+    with another_app(db_url, PREFERRED_URL_SCHEME="https", SESSION_COOKIE_SECURE=None) as app:
+        assert app.config["SESSION_COOKIE_SECURE"] is True
+        assert app.config["SESSION_COOKIE_HTTPONLY"] is True and app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+        response = app.test_client().post("/auth/login", data={"email": "https@lycee.fr",
+                                                                "password": TEACHER_PASSWORD},
+                                          base_url="https://localhost")
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie

@@ -112,7 +112,7 @@ def test_export_and_import_round_trip_identically(owner_client, reviewed, teache
     assert _db.session.scalar(_db.select(_db.func.count(Question.id))) == 3  # identical questions reused
 
 
-def test_import_into_another_loupe_creates_the_articles(owner_client, reviewed, teacher, db_url, tmp_path):
+def test_import_into_another_loupe_creates_the_articles(owner_client, reviewed, teacher, tmp_path):
     question_set = make_set(teacher, reviewed[1][:2], title="Voyage")
     exported = owner_client.get(f"/teach/sets/{question_set.id}/export.yaml").data
 

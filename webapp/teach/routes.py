@@ -150,7 +150,11 @@ def question_status(question_id: int):
     services.set_status(question, form.status.data)
     if not htmx:
         return redirect(url_for("teach.article", article_id=question.article_id, _anchor=f"q{question.id}"), 303)
-    return _question_card(question)
+    return _question_card(question, oob_counts=_counts(question))
+
+
+def _counts(question) -> dict[str, int]:
+    return services.status_counts(services.review_questions(question.article))
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -234,7 +238,8 @@ def delete_question(question_id: int):
     if not htmx:
         flash("Question supprimée.")
         return redirect(url_for("teach.article", article_id=question.article_id, deleted=question.id), 303)
-    return render("teach/question.html", "teach/_question_deleted.html", question=question)
+    return render("teach/question.html", "teach/_question_deleted.html", question=question,
+                  oob_counts=_counts(question))
 
 
 @bp.post("/questions/<int:question_id>/restore")
@@ -247,7 +252,7 @@ def restore_question(question_id: int):
     if not htmx:
         flash("Question rétablie.")
         return redirect(url_for("teach.article", article_id=question.article_id, _anchor=f"q{question.id}"), 303)
-    return _question_card(question)
+    return _question_card(question, oob_counts=_counts(question))
 
 
 # Question sets
