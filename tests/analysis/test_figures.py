@@ -290,3 +290,8 @@ def test_index_is_not_kept_between_calls():
 
     assert not any(isinstance(v, dict) and k.isupper() for k, v in vars(figures_module).items()
                    if k.startswith("_INDEX"))
+
+
+def test_bare_deux_counts_only_when_it_opens_a_noun_phrase(nlp):
+    assert one(figures_of(nlp, "Selon la police, deux femmes ont été interpellées."), "deux").source == "official"
+    assert figures_of(nlp, "Il est venu à deux reprises ; les deux camps et ces deux voisins se parlent.") == []

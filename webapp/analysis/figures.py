@@ -269,7 +269,8 @@ def _candidates(article: Article, index: _Index) -> list[_Candidate]:
                     break
         if not digits and not special and (first_word in ("un", "une", "deux") or value is None):
             # "au moins deux", "plus de deux": an approximator makes a bare "deux" a count.
-            if not (first_word == "deux" and value is not None and _approximated(low, start)):
+            if not (first_word == "deux" and value is not None and (_approximated(low, start)
+                                                                    or _counting_deux(index, items, i, j, units))):
                 i = j + 1
                 continue
         end = items[k][1]
@@ -421,6 +422,22 @@ def _counts_something(article: Article, index: _Index, items, j: int, units) -> 
 @lru_cache(maxsize=1)
 def _approximation_words() -> frozenset[str]:
     return frozenset(w for phrase in _approximations() for w in phrase.split())
+
+
+# Words before "deux" that make it part of a fixed or definite phrase ("les deux sens", "à deux reprises").
+_NOT_BEFORE_DEUX = {"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes", "aux", "à", "au", "entre",
+                    "en", "par", "tous", "toutes", "ce", "d", "de", "l"}
+
+
+def _counting_deux(index: _Index, items, i: int, j: int, units) -> bool:
+    """"Deux hommes ont été interpellés": a bare "deux" opening a noun phrase counts people or things."""
+    if i and items[i - 1][2].lower() in _NOT_BEFORE_DEUX:
+        return False
+    if j + 1 >= len(items) or units.get(items[j + 1][2].lower()) == "ratio":
+        return False
+    tok = index.token(items[j + 1][0])
+    return tok is not None and tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") \
+        and index.token(items[i][0]).head.i == tok.i
 
 
 def _approximated(low: str, start: int) -> bool:
