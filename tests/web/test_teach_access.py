@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import make_question, make_round, make_set
-from tests.web.teaching import (  # noqa: F401  (fixtures)
-    colleague, colleague_client, owner_client, reviewed, teacher,
-)
 
 # Every /teach route, with the objects it needs: {article}, {question} and {set} belong to the owner.
 ROUTES = [

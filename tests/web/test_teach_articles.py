@@ -7,9 +7,7 @@ import io
 
 import pytest
 
-from tests.web.teaching import (  # noqa: F401  (fixtures)
-    NEWS_TEXT, owner_client, sync_analysis, teacher, text,
-)
+from tests.web.teaching import NEWS_TEXT, text
 from webapp.extensions import db as _db
 from webapp.models import Article, Question
 
@@ -93,7 +91,7 @@ def test_bad_pasted_text_is_refused_in_french_and_nothing_is_saved(owner_client,
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", 415, "binaires"),
     ("budget.pdf", b"%PDF-1.4 ...", 415, ".txt, .md ou .html"),
     ("vide.txt", b"", 422, "vide"),
-    ("bizarre.txt", "Le budget ".encode() + b"\x81\x8d\x8f\x90\x9d" * 3, 422, "encodage"),
+    ("bizarre.txt", b"Le budget " + b"\x81\x8d\x8f\x90\x9d" * 3, 422, "encodage"),
     ("menu.html", b"<html><body><nav>Menu</nav></body></html>", 422, "en français"),
     ("vide.html", b"<html><body></body></html>", 422, "texte de l'article"),
 ])

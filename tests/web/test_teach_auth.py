@@ -10,7 +10,7 @@ from werkzeug.security import check_password_hash
 
 from tests.conftest import make_test_app
 from tests.factories import TEACHER_PASSWORD, make_teacher
-from tests.web.teaching import log_in, owner_client, teacher, text  # noqa: F401  (fixtures)
+from tests.web.teaching import log_in, text
 from webapp.auth.routes import LOGIN_FAILED, TOO_MANY
 from webapp.extensions import db as _db
 from webapp.models import Teacher

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import make_question, make_set
-from tests.web.teaching import NEWS_TEXT, owner_client, reviewed, teacher, text  # noqa: F401  (fixtures)
+from tests.web.teaching import NEWS_TEXT, text
 from webapp.extensions import db as _db
 from webapp.models import Question, Round
 
@@ -27,8 +27,7 @@ def _edit_form(**overrides):
 
 @pytest.mark.parametrize("headers", [HTMX, {}])
 def test_accepting_and_rejecting_in_place(owner_client, reviewed, headers):
-    article, questions = reviewed
-    proposed = questions[2]
+    proposed = reviewed[1][2]
 
     response = owner_client.post(f"/teach/questions/{proposed.id}/status", data={"status": "accepted"},
                                  headers=headers)

@@ -11,7 +11,7 @@ import yaml
 
 from tests.conftest import make_test_app
 from tests.factories import make_question, make_set, make_teacher
-from tests.web.teaching import log_in, owner_client, reviewed, teacher, text  # noqa: F401  (fixtures)
+from tests.web.teaching import log_in, text
 from webapp.extensions import db as _db
 from webapp.models import Article, Question, QuestionSet, Round
 

@@ -4,5 +4,5 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-from . import routes  # noqa: E402,F401  (the routes register themselves on bp)
-from .services import teacher_required  # noqa: E402,F401
+from . import routes  # noqa: F401  (the routes register themselves on bp)
+from .services import teacher_required  # noqa: F401

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
-from . import routes  # noqa: E402,F401  (the routes register themselves on bp)
+from . import routes  # noqa: F401  (the routes register themselves on bp)

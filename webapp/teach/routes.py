@@ -11,7 +11,6 @@ from ..rendering import render
 from . import bp, results, services, sets
 from .forms import AddQuestionForm, ArticleForm, ImportSetForm, MoveForm, QuestionForm, SetForm, StatusForm
 
-
 KIND_LABELS = {
     "who_quoted": "Qui parle ?",
     "figure_source": "D'où vient ce chiffre ?",

@@ -14,7 +14,15 @@ import yaml
 from ..articles import checksum
 from ..extensions import db
 from ..models import QUESTION_KINDS, Article, Choice, Question, QuestionSet, SetQuestion, Teacher
-from .services import CHOICES_MAX, CHOICES_MIN, NotFound, ReadOnly, TeachError, article_for, check_article_text
+from .services import (
+    CHOICES_MAX,
+    CHOICES_MIN,
+    NotFound,
+    ReadOnly,
+    TeachError,
+    article_for,
+    check_article_text,
+)
 
 FORMAT_VERSION = 1
 
