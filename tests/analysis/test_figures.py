@@ -295,3 +295,9 @@ def test_index_is_not_kept_between_calls():
 def test_bare_deux_counts_only_when_it_opens_a_noun_phrase(nlp):
     assert one(figures_of(nlp, "Selon la police, deux femmes ont été interpellées."), "deux").source == "official"
     assert figures_of(nlp, "Il est venu à deux reprises ; les deux camps et ces deux voisins se parlent.") == []
+
+
+def test_au_total_sums_up_the_figures_just_sourced(nlp):
+    text = ("Selon les chiffres publiés par le ministère, 300 écoles ont fermé au nord et 200 au sud. Au total, "
+            "près de 500 écoles sont fermées.")
+    assert one(figures_of(nlp, text), "près de 500").source == "official"

@@ -1049,6 +1049,8 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
 # Demonstratives open a sentence about what was just reported ("Ce bilan …", "Ces chiffres …"); a personal
 # pronoun more often names the subject of the news than its source.
 _ANAPHORIC_OPENERS = {"ce", "cet", "cette", "ces"}
+# "Au total, …", "En tout, …" sum up the figures just reported: same source.
+_SUMMING_OPENERS = ("au total", "en tout", "soit ")
 _PRESENTATIVES = ("c'est", "ce sont", "telle est", "tel est", "tels sont", "telles sont", "voilà")
 
 
@@ -1085,7 +1087,8 @@ def _carry_across_sentences(article, index, work, attributions, people, acronyms
         # Forwards: the previous sentence of the paragraph gave a source.
         if si == 0 or index.para_index(sent.start_char) != index.para_index(index.sents[si - 1].start_char):
             continue
-        continues = sent[0].lower_ in _ANAPHORIC_OPENERS
+        opening = sent.text[:12].lower()
+        continues = sent[0].lower_ in _ANAPHORIC_OPENERS or opening.startswith(_SUMMING_OPENERS)
         # The conditional carries the attribution only when the attributed sentence was in it too.
         prev_conditional = any(_is_conditional(t) for t in index.sents[si - 1])
         prev_sourced = [w for w in by_sent.get(si - 1, ()) if w.direct and w.source not in ("none", "independent")]
