@@ -158,6 +158,10 @@ def test_a_teacher_prepares_a_set_and_a_student_plays_it(browser, teacher_server
     assert page.inner_text(".stats").startswith("1\nélève(s) ou partie(s)")
     screenshots(page, "teacher-results")
 
+    page.goto(teacher_server + "/teach/")
+    expect(page.get_by_role("link", name="Le budget des écoles de Villeneuve")).to_be_visible()
+    screenshots(page, "teacher-dashboard")
+
     assert violations == []
     context.close()
     student.context.close()

@@ -163,3 +163,17 @@ def test_the_background_thread_analyses_with_its_own_app_context(app, owner_clie
         time.sleep(0.1)
     article = _db.session.get(Article, article_id)
     assert article.analysis_status == "done" and article.questions
+
+
+def test_content_load_shows_progress_and_keeps_the_highlights(app, db, tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "budget.md").write_text(
+        f"---\ntitle: Budget des écoles\nsource: La Gazette\n---\n{NEWS_TEXT}", encoding="utf-8")
+
+    result = app.test_cli_runner().invoke(args=["content", "load", str(tmp_path)])
+
+    assert result.exit_code == 0, result.output
+    assert "Articles" in result.output and "budget.md : ajouté" in result.output
+    (article,) = _articles()
+    assert article.owner_id is None and article.highlights
+    assert {q.status for q in article.questions} == {"accepted"}
