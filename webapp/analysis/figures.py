@@ -33,8 +33,8 @@ from functools import lru_cache
 
 from .lexicon import table, word_set
 from .results import Figure, Person, Quote, Span
-from .sources import classify_tokens as _classify
 from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens
+from .sources import classify_tokens as _classify
 from .text import Article
 
 _ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|%|[€$£]")
