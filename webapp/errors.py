@@ -16,6 +16,8 @@ TITLES = {
     403: "Accès refusé",
     404: "Page introuvable",
     405: "Méthode non autorisée",
+    413: "Fichier trop gros",
+    429: "Trop de tentatives",
     500: "Erreur du serveur",
 }
 

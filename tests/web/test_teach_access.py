@@ -13,6 +13,7 @@ ROUTES = [
     ("POST", "/teach/articles/new"),
     ("GET", "/teach/articles/{article}"),
     ("GET", "/teach/articles/{article}/status"),
+    ("POST", "/teach/articles/{article}/analyse"),
     ("GET", "/teach/articles/{article}/questions/new"),
     ("POST", "/teach/articles/{article}/questions/new"),
     ("GET", "/teach/questions/{question}"),

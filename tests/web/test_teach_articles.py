@@ -177,3 +177,20 @@ def test_content_load_shows_progress_and_keeps_the_highlights(app, db, tmp_path)
     (article,) = _articles()
     assert article.owner_id is None and article.highlights
     assert {q.status for q in article.questions} == {"accepted"}
+
+
+def test_a_failed_analysis_can_be_run_again(app, owner_client, sync_analysis, monkeypatch):
+    monkeypatch.setattr("webapp.analysis.analyze", lambda text: (_ for _ in ()).throw(RuntimeError("panne")))
+    response = owner_client.post("/teach/articles/new", data={"title": "Budget", "text": NEWS_TEXT})
+    (article,) = _articles()
+    assert article.analysis_status == "failed"
+    page = text(owner_client.get(response.location))
+    assert "L'analyse a échoué de notre côté" in page and "Relancer l'analyse" in page
+    monkeypatch.undo()
+
+    again = owner_client.post(f"/teach/articles/{article.id}/analyse")
+
+    assert again.status_code == 303
+    _db.session.refresh(article)
+    assert article.analysis_status == "done" and article.questions
+    assert owner_client.post(f"/teach/articles/{article.id}/analyse").status_code == 409

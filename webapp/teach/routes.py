@@ -22,7 +22,8 @@ STATUS_LABELS = {"proposed": "À relire", "accepted": "Acceptée", "rejected": "
 
 @bp.app_context_processor
 def _labels() -> dict:
-    return {"teach_kind_labels": KIND_LABELS, "question_status_labels": STATUS_LABELS}
+    return {"teach_kind_labels": KIND_LABELS, "question_status_labels": STATUS_LABELS,
+            "can_retry": services.can_retry}
 
 
 @bp.app_errorhandler(413)
@@ -121,6 +122,17 @@ def article_status(article_id: int):
     if htmx and article.analysis_status in ("done", "failed"):
         response.headers["HX-Refresh"] = "true"
     return response
+
+
+@bp.post("/articles/<int:article_id>/analyse")
+@teacher_required
+def reanalyse(article_id: int):
+    """Run a failed (or interrupted) analysis again."""
+    article = services.article_for(current_user, article_id, write=True)
+    if not EmptyForm().validate_on_submit():
+        raise services.TeachError("Formulaire invalide.", 400)
+    services.retry_analysis(current_app._get_current_object(), article)
+    return _redirect(url_for("teach.article", article_id=article.id))
 
 
 # Reviewing questions

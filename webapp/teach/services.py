@@ -6,6 +6,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import PurePath
 
 import sqlalchemy as sa
@@ -175,6 +176,25 @@ def import_article(owner: Teacher, *, text: str, title: str | None, source: str 
     db.session.add(article)
     db.session.commit()
     return article
+
+
+STALE_AFTER = timedelta(minutes=5)  # an analysis still "running" by then died with its process
+
+
+def can_retry(article: Article, now: datetime | None = None) -> bool:
+    """A failed analysis, or one whose process stopped (a restart), can be run again."""
+    if article.analysis_status == "failed":
+        return True
+    started = article.created_at or (now or clock.utcnow())
+    return article.analysis_status in ("pending", "running") and (now or clock.utcnow()) - started > STALE_AFTER
+
+
+def retry_analysis(app: Flask, article: Article) -> None:
+    if not can_retry(article):
+        raise TeachError("L'analyse de cet article est déjà en cours.", 409)
+    article.analysis_status, article.analysis_error = "pending", None
+    db.session.commit()
+    start_analysis(app, article.id)
 
 
 def start_analysis(app: Flask, article_id: int) -> None:
