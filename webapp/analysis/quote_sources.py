@@ -140,6 +140,9 @@ class Descriptions:
         doc = self.doc
         if doc[a].text.casefold() not in _DEFINITE:
             return None
+        for t, _, name in self.links:
+            if t == a:
+                return name  # resolved where it is written, before later sources were noted
         head = next((t for t in range(a + 1, b + 1) if doc[t].pos_ in {"NOUN", "PROPN"}), None)
         if head is None:
             return None

@@ -10,10 +10,13 @@ valoir``, ``mettre en garde``) are matched on their first word and the words tha
 from __future__ import annotations
 
 from functools import lru_cache
+import re
 
 from .lexicon import word_set
 
-_LISTS = ("speech_verbs", "stance_verbs")
+_APOSTROPHE = re.compile(r"\w+'|[^\s']+")
+
+_LISTS = ("speech_verbs", "stance_verbs", "speech_idioms")
 # Irregular endings of the verbs of the lists (infinitive ending -> 3rd person singular and plural present).
 _IRREGULAR = (
     ("tenir", ("tient", "tiennent", "tenu", "tenait")),
@@ -84,7 +87,8 @@ def multiword() -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word's lemma -> the word sequences that follow it (``faire`` -> ``("valoir",)``)."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for lemma in lemmas():
-        words = lemma.split()
+        # Written as the tokenizer splits them: "d'alarme" is "d'" then "alarme".
+        words = [w for word in lemma.split() for w in _APOSTROPHE.findall(word)]
         if len(words) > 1 and words[0] not in {"se", "s'"}:
             out.setdefault(words[0], []).append(tuple(words[1:]))
     return {k: tuple(v) for k, v in out.items()}

@@ -296,9 +296,9 @@ class _Reader:
                 break
         # The parse took the verb for a modifier ("L'économiste juge …"): a noun phrase opening the clause.
         k = verb - 1
-        while k > floor and doc[k].pos_ in {"NOUN", "ADJ"}:
+        while k > floor and doc[k].pos_ in {"NOUN", "ADJ", "PROPN"}:
             k -= 1
-        if k == floor and k < verb - 1 and doc[k].pos_ == "DET" and doc[verb - 1].pos_ in {"NOUN", "ADJ"}:
+        if k == floor and k < verb - 1 and doc[k].pos_ == "DET" and doc[verb - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
             return k, verb - 1
         return None
 
@@ -380,6 +380,7 @@ class _Attributor:
                 self.in_quote[t] = True
             self.found.append(_Found(s, first, last, open_tok, close_tok, pf, pl))
         self.registry: list[tuple[int, _Speaker]] = []  # (token, source) in text order
+        self.statements: dict[int, _Speaker] = {}  # last token of a statement sentence -> its source
         self.respondents = word_set("respondents")
         self.speech_nouns = word_set("speech_nouns")
         self.work_nouns = word_set("work_nouns")
@@ -757,16 +758,20 @@ class _Attributor:
             if not says:
                 continue
             events.append((tok.i, 0, tok.i))
+        for a, b in self._quoteless_sentences():
+            events.append((b, 2, a))
         events.sort(key=lambda e: (e[0], e[1]))
         for token, kind, payload in events:
             if kind == 1:
                 f = self.found[payload]
                 f.speaker = self.speaker_of(f.cue, f.stretch.first_para)
                 self.register(token, f.speaker)
-            else:
+            elif kind == 0:
                 cue = self.cue_for_verb(payload, self._sentence_start(payload), len(doc) - 1)
                 if cue:
                     self.register(token, self.speaker_of(cue, 0))
+            else:
+                self._note_statement(payload, token)
         self.inherit()
         for f in self.found:
             words = f.last - f.first + 1
@@ -777,6 +782,49 @@ class _Attributor:
             else:
                 f.kind = "direct"
         return self.found
+
+    def _quoteless_sentences(self):
+        """Token ranges [a, b] of the journalist's sentences with no quotation in them (b: the final mark)."""
+        doc = self.doc
+        a = 0
+        has_quote = False
+        for t in range(len(doc)):
+            has_quote = has_quote or self.in_quote[t]
+            ends = doc[t].text in _SENTENCE_END or "\n" in doc[t].whitespace_ or "\n" in doc[t].text \
+                or t + 1 == len(doc)
+            if ends and not self.in_quote[t]:
+                if not has_quote and t > a:
+                    yield a, t
+                a, has_quote = t + 1, False
+
+    def _note_statement(self, a: int, b: int) -> None:
+        """A sentence whose main verb is a speech verb (``X met en garde contre …``, ``Il évoque …``) or
+        that opens with ``Pour X,``: its source may speak in the quotation that follows it."""
+        doc = self.doc
+        while a <= b and doc[a].is_space:
+            a += 1
+        cue = self.cue_pour(a, b + 1)
+        if cue is None:
+            verbs = [t for t in range(a, b + 1) if doc[t].dep_ == "ROOT" and doc[t].pos_ == "VERB"
+                     and self.r.is_speech_verb(doc[t])]
+            if len(verbs) != 1:
+                return
+            cue = self.cue_for_verb(verbs[0], a, b)
+        if cue is None:
+            return
+        speaker = self.speaker_of(cue, 0)
+        # A definite description left unresolved ("la chercheuse") may be anyone: not worth a guess here.
+        vague = speaker is not None and not speaker.named and speaker.person is None and \
+            speaker.name.casefold().startswith(("le ", "la ", "l'", "les "))
+        if speaker is not None and not vague:
+            self.statements[b] = speaker
+
+    def _statement_before(self, f: _Found) -> _Speaker | None:
+        """The source of the statement sentence ending just before a quotation that opens a sentence."""
+        k = (f.open_tok if f.open_tok is not None else f.first) - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return self.statements.get(k)
 
     def _is_work_title(self, f: _Found) -> bool:
         """A capitalised quotation right after a noun of work (``l'émission « Les … »``, ``le film « … »``)."""
@@ -813,6 +861,8 @@ class _Attributor:
                     gap = self._paragraphs_between(prev.stretch.last_para, f.stretch.first_para)
                     if gap is not None and not self._speech_between(prev, f):
                         f.speaker, f.cue = prev.speaker, prev.cue
+            if f.speaker is None and not f.embedded:
+                f.speaker = self._statement_before(f)
             if f.speaker is None and not f.embedded and f.open_tok == f.para_first:
                 source = self._recent_statement(f)
                 if source:
