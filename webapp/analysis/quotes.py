@@ -25,8 +25,11 @@ _SENTENCE_END = {".", "!", "?", "…"}
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
 _OF = {"de", "d'", "du", "des"}
 _SELON = {"selon", "d'après"}
+# A possessive before a noun of speech: "sa réponse", "leur message" (the owner's number, not gender).
+_POSSESSIVE = {"son": "sien", "sa": "sien", "ses": "sien", "leur": "leur", "leurs": "leur"}
 _MAX_SCARE_WORDS = 4  # an unattributed fragment this short inside a sentence is a term, not a quotation
 _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
+_POSSESSOR_LOOKBACK = 120  # tokens back to the source a possessive ("sa réponse :") refers to
 _ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
 
 
@@ -46,6 +49,7 @@ class _Cue:
     verb: int | None  # the speech verb, when there is one
     subject: tuple[int, int] | None = None  # token range of an explicit subject
     pronoun: str | None = None  # "il", "elle", ... when the subject is a pronoun
+    fused: bool = False  # the subject starts with "du"/"des" read as "le"/"les" ("la réponse du ministre")
 
 
 class _Reader:
@@ -433,13 +437,35 @@ class _Attributor:
         while start - 1 >= f.para_first and doc[start - 1].text not in _SENTENCE_END \
                 and not self.in_quote[start - 1]:
             start -= 1
-        cue = self.cue_in(start, k, near=k)
+        cue = self.cue_speech_noun(start, k) or self.cue_in(start, k, near=k)
         if cue:
             return cue
         if doc[k].text == ":" and 0 < k - start <= 6:
             np = (start, k - 1)
             if any(t in self.r.tok_person for t in range(start, k)) or doc[start].pos_ in {"DET", "PROPN"}:
                 return _Cue(start, k, None, subject=np)
+        return None
+
+    def cue_speech_noun(self, start: int, k: int) -> _Cue | None:
+        """``les propos de X, « … »``, ``la réponse du ministre : « … »``, ``Sa défense : « … »``: a noun of
+        speech whose complement (or possessive) closes the words before the mark at token k."""
+        doc = self.doc
+        for t in range(k - 1, max(start, k - 12) - 1, -1):
+            tok = doc[t]
+            if self.in_quote[t] or tok.is_punct and tok.text != "-":
+                return None
+            if tok.pos_ != "NOUN" or (tok.text.casefold() not in self.speech_nouns
+                                      and tok.lemma_.casefold() not in self.speech_nouns):
+                continue
+            before = doc[t - 1].text.casefold() if t > start else ""
+            if t + 1 == k and before in _POSSESSIVE:
+                return _Cue(t - 1, t, None, pronoun=_POSSESSIVE[before])
+            if t + 2 >= k or doc[t + 1].text.casefold() not in _OF:
+                return None
+            a = t + 2
+            if doc[t + 1].text.casefold() in {"du", "des"}:
+                return _Cue(t, k - 1, None, subject=(t + 1, k - 1), fused=True)
+            return _Cue(t, k - 1, None, subject=(a, k - 1))
         return None
 
     def cue_in(self, start: int, end: int, near: int | None = None) -> _Cue | None:
@@ -597,15 +623,21 @@ class _Attributor:
                 break
         span = self.r.orig_span(a, b)
         text = self.r.article.text[span.start:span.end]
+        fused = doc[a].text.casefold() if cue.fused else None
+        if fused:  # "la réponse du ministre": the speaker is "le ministre"
+            if a == b:
+                return None
+            text = ("le " if fused == "du" else "les ") + self.r.article.text[
+                self.r.orig_span(a + 1, b).start:span.end]
         number = "p" if head.morph.get("Number") == ["Plur"] or doc[a].text.casefold() in {"des", "les"} \
             or any(doc[t].pos_ == "NUM" or doc[t].text == "%" for t in range(a, b + 1)) else "s"
-        if doc[a].text.casefold() in {"le", "la", "l'", "un", "une"}:
+        if doc[a].text.casefold() in {"le", "la", "l'", "un", "une"} or fused == "du":
             number = "s"  # the determiner tells better than the tagger ("l'ONG" is not plural)
         gender = None
         g = head.morph.get("Gender") or doc[a].morph.get("Gender")
         if g:
             gender = "f" if g[0] == "Fem" else "m"
-        definite = doc[a].text.casefold() in {"le", "la", "l'"}
+        definite = doc[a].text.casefold() in {"le", "la", "l'"} or fused == "du"
         if definite and number == "s" and self._is_role(head):
             person = self.role_referent(head, gender, cue.first, (a, b))
             if person:
@@ -687,6 +719,21 @@ class _Attributor:
         return None
 
     def resolve_pronoun(self, pronoun: str, before: int) -> _Speaker | None:
+        if pronoun in {"sien", "leur"}:
+            # A possessive tells the owner's number only: the latest source of that number, nearby.
+            number = "s" if pronoun == "sien" else "p"
+            for tok, source in reversed(self.registry[-30:]):
+                if tok < before - _POSSESSOR_LOOKBACK:
+                    break
+                if source.number == number and tok < before:
+                    return source
+            # Nobody has spoken yet: the one person named just before, if only one is.
+            near = {self.r.tok_person[t].name: self.r.tok_person[t]
+                    for t in range(max(0, before - _POSSESSOR_LOOKBACK // 2), before) if t in self.r.tok_person}
+            if number == "s" and len(near) == 1:
+                (person,) = near.values()
+                return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
+            return None
         gender, number = _SUBJECT_PRONOUNS[pronoun]
         for _, source in reversed(self.registry[-30:]):
             if source.number != number:
@@ -918,7 +965,30 @@ def find_quotations(article: Article, people: list[Person]) -> list[Quote]:
             speaker=spelling.get(speaker.name, speaker.name) if speaker else None, kind=f.kind,
             speaker_named=speaker.named if speaker else True, cue=cue,
         ))
+    quotes = _repeated_headings(quotes, article)
     from .quote_captions import find_captions
 
     quotes.extend(find_captions(article, people, quotes))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
+    """A heading that is only a quotation, with no name, repeats a quotation of the body: same speaker."""
+    def key(text: str) -> str:
+        return " ".join(fold(text).replace("\u2019", " ").replace("'", " ").split())
+
+    attributed = [(key(q.text), q) for q in quotes if q.speaker]
+    out = []
+    for q in quotes:
+        para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
+        alone = para is not None and len(article.text[para.start:para.end].strip(" «»“”\"„.!?…")) <= q.end - q.start
+        if q.speaker is None and alone and len(q.text.split()) >= 4:
+            k = key(q.text)
+            same = {o.speaker: o for t, o in attributed if o is not q and (t == k or k in t)}
+            if len(same) == 1:
+                (o,) = same.values()
+                q = Quote(start=q.start, end=q.end, text=q.text, speaker=o.speaker, kind=q.kind,
+                          speaker_named=o.speaker_named, cue=None)
+        out.append(q)
+    return out
+
