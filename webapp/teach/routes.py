@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ..auth import teacher_required
 from ..auth.forms import EmptyForm
+from ..classroom import services as classroom
 from ..errors import render_error
 from ..extensions import htmx
 from ..rendering import render
@@ -18,6 +19,7 @@ KIND_LABELS = {
     "free": "Question libre",
 }
 STATUS_LABELS = {"proposed": "À relire", "accepted": "Acceptée", "rejected": "Rejetée"}
+DASHBOARD_GAMES = 5  # the latest games; the whole history is one click away, under « Mes parties »
 
 
 @bp.app_context_processor
@@ -48,11 +50,12 @@ def _redirect(target: str):
 @bp.get("/")
 @teacher_required
 def dashboard():
-    """The teacher's articles and sets, colleagues' published sets, the shipped articles."""
+    """The teacher's articles, sets and games, colleagues' published sets, the shipped articles."""
     return render(
         "teach/dashboard.html", "teach/_dashboard.html",
         articles=services.articles_of(current_user), shipped=services.shipped_articles(),
         my_sets=sets.sets_of(current_user), others_sets=sets.published_by_others(current_user),
+        games=classroom.teacher_games(current_user)[:DASHBOARD_GAMES],
     )
 
 
