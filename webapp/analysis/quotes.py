@@ -417,7 +417,29 @@ class _Attributor:
         np = self.r.np_after(last + 1, sent_end)
         if np is None:
             return None
-        return _Cue(first, np[1], verb, subject=np)
+        return _Cue(first, np[1], verb, subject=self._through_person(np, sent_end) or np)
+
+    def _through_person(self, np: tuple[int, int], end: int) -> tuple[int, int] | None:
+        """``l'association X, …, à travers sa déléguée générale Y`` / ``par la voix de Y``: an organisation
+        speaking through a named person; the person is the speaker."""
+        doc = self.doc
+        for j in range(np[1] + 1, end - 1):
+            low = doc[j].text.casefold()
+            through = low == "à" and doc[j + 1].text.casefold() == "travers" or low == "par" and \
+                doc[j + 1].text.casefold() in {"la", "l'"} and j + 2 < end and \
+                doc[j + 2].text.casefold() in {"voix", "intermédiaire", "bouche"}
+            if not through:
+                continue
+            for t in range(j + 2, min(end, j + 9)):
+                if t in self.r.tok_person:
+                    b = t
+                    while b + 1 < end and self.r.tok_person.get(b + 1) is self.r.tok_person[t]:
+                        b += 1
+                    return t, b
+                if self.in_quote[t] or doc[t].is_punct:
+                    break
+            return None
+        return None
 
     def _clause_end(self, j: int, end: int) -> int:
         doc = self.doc
@@ -611,8 +633,9 @@ class _Attributor:
                 if t > a and doc[t - 1].text.casefold() in _OF:
                     break  # "le porte-parole de X" is not X
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
-        if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)):
-            return None
+        if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)) and \
+                not (b == a + 1 and doc[a].pos_ == "DET" and doc[b].pos_ == "VERB" and self._is_role(doc[b])):
+            return None  # ("l'opposant" read as a participle is still a role)
         person = self._apposed_name(a, b)
         if person:
             return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
@@ -703,6 +726,7 @@ class _Attributor:
             latest.sort(key=lambda x: x[0])
             return latest[-1][1] if latest[-1][0] >= 0 else None
         seen = 0
+        skipped: set[str] = set()
         for t in range(span[0] - 1, -1, -1):
             if self.in_quote[t]:
                 continue
@@ -714,7 +738,10 @@ class _Attributor:
                 continue
             known = self.r.genders.get(person.name)
             if person.roles or gender is not None and known is not None and known != gender:
-                return None
+                # Someone with another office or of the other gender is not meant; look further back
+                # ("X a été emmené, a annoncé sa porte-parole Y. … a écrit l'opposant" → X).
+                skipped.add(person.name)
+                continue
             return person
         return None
 
