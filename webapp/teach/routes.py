@@ -138,6 +138,23 @@ def reanalyse(article_id: int):
     return _redirect(url_for("teach.article", article_id=article.id))
 
 
+@bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_article(article_id: int):
+    """Confirm, then delete; an article that published sets or played games rely on is refused with the reason."""
+    article = services.article_for(current_user, article_id, write=True)
+    uses = services.article_uses(article)
+    if request.method == "POST":
+        if not EmptyForm().validate_on_submit():
+            raise services.TeachError("Formulaire invalide.", 400)
+        title = article.title
+        services.delete_article(article)
+        flash(f"L'article « {title} » est supprimé.")
+        return _redirect(url_for("teach.dashboard"))
+    return render("teach/article_delete.html", "teach/_article_delete.html", article=article, uses=uses,
+                  form=EmptyForm())
+
+
 # Reviewing questions
 
 @bp.get("/questions/<int:question_id>")
@@ -362,6 +379,23 @@ def publish_set(set_id: int):
     flash("La série est publiée : vos élèves la trouvent sur la page d'accueil."
           if question_set.is_published else "La série est repassée en brouillon.")
     return _redirect(url_for("teach.set_detail", set_id=set_id))
+
+
+@bp.route("/sets/<int:set_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_set(set_id: int):
+    """Confirm, then delete; the games and rounds already played keep their results."""
+    question_set = sets.set_for(current_user, set_id, write=True)
+    if request.method == "POST":
+        if not EmptyForm().validate_on_submit():
+            raise services.TeachError("Formulaire invalide.", 400)
+        title = question_set.title
+        sets.delete_set(question_set)
+        flash(f"La série « {title} » est supprimée.")
+        return _redirect(url_for("teach.dashboard"))
+    games, rounds = sets.played_count(question_set)
+    return render("teach/set_delete.html", "teach/_set_delete.html", question_set=question_set, games=games,
+                  rounds=rounds, form=EmptyForm())
 
 
 @bp.post("/sets/<int:set_id>/copy")

@@ -17,7 +17,17 @@ from .. import clock
 from ..articles import checksum, find_by_checksum, highlight_rows, question_rows
 from ..extensions import db
 from ..highlighting import paragraph_bounds
-from ..models import QUESTION_KINDS, Article, Choice, Question, Teacher
+from ..models import (
+    QUESTION_KINDS,
+    Article,
+    Choice,
+    GameQuestion,
+    Question,
+    QuestionSet,
+    RoundQuestion,
+    SetQuestion,
+    Teacher,
+)
 
 MAX_CHARS = 200_000
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -315,6 +325,63 @@ def restore_question(question: Question) -> Question:
     question.deleted_at = None
     db.session.commit()
     return question
+
+
+@dataclass
+class ArticleUses:
+    """What keeps an article: published sets and played games or rounds refuse its deletion; drafts do not."""
+
+    published_sets: list[str]
+    draft_sets: list[str]
+    games: int
+    rounds: int
+    analysing: bool
+
+    @property
+    def blocking(self) -> list[str]:
+        """Why the article cannot be deleted, in French; empty when it can."""
+        reasons = []
+        if self.analysing:
+            reasons.append("son analyse est en cours : attendez qu'elle se termine")
+        if self.published_sets:
+            reasons.append("ses questions sont dans des séries publiées (« " + " », « ".join(self.published_sets)
+                           + " ») : repassez-les en brouillon ou retirez-en ces questions")
+        if self.games:
+            reasons.append(f"ses questions ont été jouées en classe ({self.games} partie(s)), dont les résultats "
+                           "doivent rester lisibles")
+        if self.rounds:
+            reasons.append(f"ses questions ont été jouées par des élèves ({self.rounds} partie(s) en solo), "
+                           "dont les scores restent au classement")
+        return reasons
+
+
+def article_uses(article: Article) -> ArticleUses:
+    question_ids = sa.select(Question.id).where(Question.article_id == article.id)
+    sets = db.session.scalars(
+        sa.select(QuestionSet).join(SetQuestion).where(SetQuestion.question_id.in_(question_ids))
+        .distinct().order_by(QuestionSet.title)
+    ).all()
+    return ArticleUses(
+        published_sets=[s.title for s in sets if s.is_published],
+        draft_sets=[s.title for s in sets if not s.is_published],
+        games=db.session.scalar(sa.select(sa.func.count(sa.distinct(GameQuestion.game_id)))
+                                .where(GameQuestion.question_id.in_(question_ids))) or 0,
+        rounds=db.session.scalar(sa.select(sa.func.count(sa.distinct(RoundQuestion.round_id)))
+                                 .where(RoundQuestion.question_id.in_(question_ids))) or 0,
+        analysing=article.analysis_status in ("pending", "running"),
+    )
+
+
+def delete_article(article: Article) -> None:
+    """Delete an article with its questions (they leave draft sets); refused while anything played keeps it.
+
+    Refusing rather than hiding keeps every result readable: games and rounds point at these questions.
+    """
+    reasons = article_uses(article).blocking
+    if reasons:
+        raise TeachError("Cet article ne peut pas être supprimé : " + " ; ".join(reasons) + ".", 409)
+    db.session.delete(article)
+    db.session.commit()
 
 
 @dataclass

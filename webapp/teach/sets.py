@@ -13,7 +13,7 @@ import yaml
 
 from ..articles import checksum
 from ..extensions import db
-from ..models import QUESTION_KINDS, Article, Choice, Question, QuestionSet, SetQuestion, Teacher
+from ..models import QUESTION_KINDS, Article, Choice, Game, Question, QuestionSet, Round, SetQuestion, Teacher
 from .services import (
     CHOICES_MAX,
     CHOICES_MIN,
@@ -52,6 +52,19 @@ def set_for(teacher: Teacher, set_id: int, *, write: bool = False) -> QuestionSe
     if write and question_set.owner_id != teacher.id:
         raise ReadOnly("Cette série est celle d'un·e collègue : copiez-la pour la modifier.")
     return question_set
+
+
+def delete_set(question_set: QuestionSet) -> None:
+    """Delete a set; the games and rounds played with it keep their questions, answers and scores."""
+    db.session.delete(question_set)  # games.set_id and rounds.set_id become NULL (ON DELETE SET NULL)
+    db.session.commit()
+
+
+def played_count(question_set: QuestionSet) -> tuple[int, int]:
+    """How many class games and solo rounds played this set."""
+    games = db.session.scalar(sa.select(sa.func.count(Game.id)).where(Game.set_id == question_set.id)) or 0
+    rounds = db.session.scalar(sa.select(sa.func.count(Round.id)).where(Round.set_id == question_set.id)) or 0
+    return games, rounds
 
 
 def create_set(owner: Teacher, title: str, description: str, default_seconds: int) -> QuestionSet:
