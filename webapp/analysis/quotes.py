@@ -31,6 +31,8 @@ _MAX_SCARE_WORDS = 4  # an unattributed fragment this short inside a sentence is
 _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
 _POSSESSOR_LOOKBACK = 120  # tokens back to the source a possessive ("sa réponse :") refers to
 _ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
+# Linking words that continue an argument from one quotation to the next with nothing else between.
+_CONNECTIVES = {"or", "car", "et", "puis", "donc", "ainsi", "d'ailleurs", "enfin"}
 
 
 @dataclass
@@ -921,6 +923,12 @@ class _Attributor:
         doc = self.doc
         prev: _Found | None = None
         for f in self.found:
+            if f.speaker is None and prev is not None and prev.speaker is not None and \
+                    prev.stretch.last_para == f.stretch.first_para:
+                between = [doc[t].text.casefold() for t in range((prev.close_tok or prev.last) + 1,
+                                                                  f.open_tok or f.first) if not doc[t].is_punct]
+                if between and len(between) <= 2 and all(w in _CONNECTIVES for w in between):
+                    f.speaker, f.cue = prev.speaker, prev.cue  # « … ». Or, « … », car « … »: still the same voice
             if f.speaker is None and not f.embedded and prev is not None and prev.speaker is not None:
                 same_para = prev.stretch.last_para == f.stretch.first_para
                 if same_para and prev.cue is not None:
