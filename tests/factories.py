@@ -116,10 +116,14 @@ def make_teacher_article(owner, title: str | None = None, text: str | None = Non
     return article
 
 
-def make_set(owner, questions: list[Question] | None = None, *, title: str | None = None,
+def make_set(owner, questions: list[Question] | None = None, *, n_questions: int = 0, title: str | None = None,
              status: str = "draft", default_seconds: int = 30):
+    """A set of `questions`, or of `n_questions` new ones (3 choices, the first right) of one new article."""
     from webapp.models import QuestionSet, SetQuestion
 
+    if questions is None and n_questions:
+        article = make_article()
+        questions = [make_question(article, prompt=f"Question {i} ?") for i in range(1, n_questions + 1)]
     question_set = QuestionSet(owner_id=owner.id if owner else None, title=title or f"Série {next(_counter)}",
                                description="Pour s'entraîner.", status=status, default_seconds=default_seconds)
     for position, question in enumerate(questions or [], 1):
@@ -127,3 +131,34 @@ def make_set(owner, questions: list[Question] | None = None, *, title: str | Non
     db.session.add(question_set)
     db.session.commit()
     return question_set
+
+
+# Classroom games (issue 5): a game of a published set, its players, and the sessions that bind them.
+
+def make_game(teacher=None, *, n_questions: int = 3, mode: str = "live", deadline: datetime | None = None,
+              speed_bonus: bool = True, now: datetime | None = None):
+    from webapp.classroom import services
+
+    teacher = teacher or make_teacher()
+    question_set = make_set(teacher, n_questions=n_questions, status="published", default_seconds=20)
+    return services.start_game(teacher, question_set, mode=mode, deadline=deadline, speed_bonus=speed_bonus,
+                               now=now)
+
+
+def make_players(game, n: int, prefix: str = "Élève") -> list:
+    from webapp.classroom import services
+
+    return [services.join_game(game, f"{prefix} {i}") for i in range(1, n + 1)]
+
+
+def log_in_session(client, teacher) -> None:
+    """The teacher's session as Flask-Login keeps it, without the login form (which has its own tests)."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(teacher.id)
+        session["_fresh"] = True
+
+
+def join_as(client, game, player) -> None:
+    """Bind `client`'s session to `player`, as joining does."""
+    with client.session_transaction() as session:
+        session["games"] = {**session.get("games", {}), str(game.id): player.token}

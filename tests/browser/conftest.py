@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,34 +35,55 @@ def _span(text: str, words: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def live_server(tmp_path):
+def serve(tmp_path):
+    """``serve(seed)``: the app over HTTP with CSRF on, on a fresh SQLite file where ``seed()`` wrote its rows.
+
+    Returns the server's URL; every server started is stopped, and its connections closed, after the test.
+    """
+    started = []
+
+    def start(seed: Callable[[], object]) -> str:
+        app = make_test_app(f"sqlite:///{tmp_path / f'browser{len(started)}.sqlite3'}", WTF_CSRF_ENABLED=True,
+                            TESTING=False)
+        with app.app_context():
+            db.create_all()
+            seed()
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        started.append((app, server, thread))
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for app, server, thread in started:
+        server.shutdown()
+        thread.join(timeout=10)
+        with app.app_context():
+            db.session.remove()
+            for engine in db.engines.values():
+                engine.dispose()
+
+
+def _article_with_three_questions() -> None:
+    article = make_article(title="La ministre et les chiffres", source="Le Quotidien", text=ARTICLE)
+    make_question(article, "who_quoted", choices=["Claire Martin", "Paul Durand", "Le ministère"],
+                  evidence=[_span(ARTICLE, "Nous restons vigilants")])
+    make_question(article, "figure_source", correct=1,
+                  prompt="D'où vient le chiffre « 1 200 cas » ?",
+                  choices=["D'aucune source", "Du ministère de la Santé", "D'une étude"],
+                  explanation="Le chiffre est attribué au bulletin du ministère : « selon son bulletin ».",
+                  evidence=[_span(ARTICLE, "1 200 cas"), _span(ARTICLE, "selon son bulletin")])
+    make_question(article, "editorializing", correct=2,
+                  prompt="Quelle expression relève de l'éditorialisation ?",
+                  choices=["a déclaré mardi", "la semaine dernière", "politique catastrophique"],
+                  explanation="« catastrophique » juge la politique au lieu de la décrire.",
+                  evidence=[_span(ARTICLE, "catastrophique")])
+
+
+@pytest.fixture
+def live_server(serve):
     """The app served over HTTP, with CSRF on, and one article with three accepted questions."""
-    app = make_test_app(f"sqlite:///{tmp_path / 'browser.sqlite3'}", WTF_CSRF_ENABLED=True, TESTING=False)
-    with app.app_context():
-        db.create_all()
-        article = make_article(title="La ministre et les chiffres", source="Le Quotidien", text=ARTICLE)
-        make_question(article, "who_quoted", choices=["Claire Martin", "Paul Durand", "Le ministère"],
-                      evidence=[_span(ARTICLE, "Nous restons vigilants")])
-        make_question(article, "figure_source", correct=1,
-                      prompt="D'où vient le chiffre « 1 200 cas » ?",
-                      choices=["D'aucune source", "Du ministère de la Santé", "D'une étude"],
-                      explanation="Le chiffre est attribué au bulletin du ministère : « selon son bulletin ».",
-                      evidence=[_span(ARTICLE, "1 200 cas"), _span(ARTICLE, "selon son bulletin")])
-        make_question(article, "editorializing", correct=2,
-                      prompt="Quelle expression relève de l'éditorialisation ?",
-                      choices=["a déclaré mardi", "la semaine dernière", "politique catastrophique"],
-                      explanation="« catastrophique » juge la politique au lieu de la décrire.",
-                      evidence=[_span(ARTICLE, "catastrophique")])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.session.remove()
-        for engine in db.engines.values():
-            engine.dispose()
+    return serve(_article_with_three_questions)
 
 
 @pytest.fixture(scope="session")

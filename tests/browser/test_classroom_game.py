@@ -4,37 +4,20 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 
 import pytest
-from werkzeug.serving import make_server
 
-from tests.classroom.builders import make_set
-from tests.conftest import make_test_app
-from webapp.auth.services import create_teacher
-from webapp.extensions import db
+from tests.factories import make_set, make_teacher
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = os.environ.get("LOUPE_SCREENSHOTS")  # a folder: keep pictures of the projector and a phone
 
 
 @pytest.fixture
-def class_server(tmp_path):
-    app = make_test_app(f"sqlite:///{tmp_path / 'class.sqlite3'}", WTF_CSRF_ENABLED=True, TESTING=False)
-    with app.app_context():
-        db.create_all()
-        teacher = create_teacher("prof@example.org", "un mot de passe solide")
-        make_set(teacher, n_questions=2, seconds=60)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.session.remove()
-        for engine in db.engines.values():
-            engine.dispose()
+def class_server(serve):
+    """A teacher account and a published set of two questions, a minute each."""
+    return serve(lambda: make_set(make_teacher("prof@example.org"), n_questions=2, status="published",
+                                  default_seconds=60))
 
 
 def shot(page, name):

@@ -5,37 +5,20 @@ Every page runs under the Content-Security-Policy: a violation fails the test.""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from tests.conftest import make_test_app
 from tests.factories import TEACHER_PASSWORD, make_teacher
 from tests.web.teaching import NEWS_TEXT
-from webapp.extensions import db
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture
-def teacher_server(tmp_path):
+def teacher_server(serve):
     """The app over HTTP with CSRF on, analysing imports in a background thread, and one teacher account."""
-    app = make_test_app(f"sqlite:///{tmp_path / 'teacher.sqlite3'}", WTF_CSRF_ENABLED=True, TESTING=False)
-    with app.app_context():
-        db.create_all()
-        make_teacher("prof@lycee.fr")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.session.remove()
-        for engine in db.engines.values():
-            engine.dispose()
+    return serve(lambda: make_teacher("prof@lycee.fr"))
 
 
 def _watch_csp(page, violations: list[str]) -> None:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.classroom.builders import log_in, make_game, make_players, make_teacher
+from tests.factories import log_in_session, make_game, make_players, make_teacher
 from webapp.classroom import services
 from webapp.classroom.nicknames import is_offensive
 
@@ -144,7 +144,7 @@ def test_teacher_notes_rename_and_remove_never_reach_the_projector(client, db):
     teacher = make_teacher()
     game = make_game(teacher)
     (player,) = make_players(game, 1, "Vilain")
-    log_in(client, teacher)
+    log_in_session(client, teacher)
     client.post(f"/classroom/{game.id}/players/{player.id}/note", data={"note": "Jules Martin"})
     assert "Jules Martin" in client.get(f"/classroom/{game.id}").text
     assert "Jules Martin" not in client.get(f"/board/games/{game.id}").text
@@ -155,7 +155,7 @@ def test_teacher_notes_rename_and_remove_never_reach_the_projector(client, db):
 
 def test_another_teacher_cannot_see_the_game(client, db):
     game = make_game()
-    log_in(client, make_teacher())
+    log_in_session(client, make_teacher())
     assert client.get(f"/classroom/{game.id}").status_code == 404
     assert client.get(f"/board/games/{game.id}").status_code == 404
 

@@ -8,7 +8,7 @@ import threading
 
 import sqlalchemy as sa
 
-from tests.classroom.builders import join_as, log_in, make_game, make_players, make_teacher
+from tests.factories import join_as, log_in_session, make_game, make_players, make_teacher
 from webapp.classroom import services
 from webapp.classroom.results import game_results
 from webapp.models import GameAnswer
@@ -23,7 +23,7 @@ def answer(client, game, question, choice_index=0, htmx=False):
 def test_the_teacher_paces_the_game_and_a_double_click_moves_it_once(client, db, clock):
     teacher = make_teacher()
     game = make_game(teacher, n_questions=2, now=clock.now)
-    log_in(client, teacher)
+    log_in_session(client, teacher)
     for _ in range(2):  # the same page clicked twice
         client.post(f"/classroom/{game.id}/advance", data={"state": "lobby", "position": 0})
     db.session.refresh(game)
@@ -35,7 +35,7 @@ def test_the_teacher_paces_the_game_and_a_double_click_moves_it_once(client, db,
 def test_advance_with_htmx_triggers_the_screens(client, db):
     teacher = make_teacher()
     game = make_game(teacher)
-    log_in(client, teacher)
+    log_in_session(client, teacher)
     response = client.post(f"/classroom/{game.id}/advance", data={"state": "lobby", "position": 0},
                            headers={"HX-Request": "true"})
     assert response.status_code == 204 and response.headers["HX-Trigger"] == "game-changed"
@@ -180,7 +180,7 @@ def test_standings_feed_the_projector_and_the_podium(client, db):
         services.record_answer(game, player, question.id, question.choices[index].id)
     standings = services.game_standings(game)
     assert [(s.rank, s.score) for s in standings] == [(1, 100), (1, 100), (3, 0), (3, 0)]
-    log_in(client, teacher)
+    log_in_session(client, teacher)
     board = client.get(f"/board/games/{game.id}").text
     assert "Classement" in board and "<mark>" in board  # the evidence, highlighted
     services.end_game(game)
@@ -204,7 +204,7 @@ def test_results_and_csv(client, db):
     assert second.right == 0 and second.top_wrong.text == "Réponse B" and second.top_wrong_count == 2
     assert [q.game_question.position for q in results.discuss_first] == [2, 1]
 
-    log_in(client, teacher)
+    log_in_session(client, teacher)
     page = client.get(f"/classroom/{game.id}/results").text
     assert "Questions à discuter d'abord" in page
     assert "Réponse B" in page
@@ -233,7 +233,7 @@ def test_homework_one_question_at_a_time_until_the_deadline(app, db, clock):
 def test_end_delete_and_undo(client, db):
     teacher = make_teacher()
     game = make_game(teacher)
-    log_in(client, teacher)
+    log_in_session(client, teacher)
     client.post(f"/classroom/{game.id}/end")
     db.session.refresh(game)
     assert game.is_finished and game.code is None
