@@ -337,3 +337,9 @@ def test_quotations_joined_by_a_connective_keep_the_speaker(nlp):
             "les rejets », car « les services de l'État manquent de bras ».")
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["Inès Carrel"] * 3
+
+
+def test_plural_pronoun_with_no_plural_source_is_the_group_just_named(nlp):
+    text = "Les infirmières de l'hôpital ont manifesté lundi devant la mairie. « Nous sommes épuisées », disent-elles."
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Les infirmières de l'hôpital"

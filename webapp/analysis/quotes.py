@@ -157,6 +157,9 @@ class _Reader:
                 continue
             if text.startswith("-") and text.lstrip("-").replace("t-", "") in _SUBJECT_PRONOUNS:
                 return text.lstrip("-").replace("t-", ""), j
+            if text == "-" and j + 1 < len(self.doc) and self.doc[j + 1].text.casefold() in _SUBJECT_PRONOUNS \
+                    and not self.doc[j].whitespace_:
+                return self.doc[j + 1].text.casefold(), j + 1  # "disent-elles" split in three
             break
         return None, i
 
@@ -775,12 +778,38 @@ class _Attributor:
             if source.person and known is None:
                 self.r.genders[source.name] = gender  # the article has just told us
             return source
+        if number == "p":
+            return self._plural_subject_before(before)
         # Nobody has spoken yet: the latest person of that gender named shortly before (bounded look-back).
         if number == "s":
             for t in range(before - 1, max(-1, before - 120), -1):
                 person = self.r.tok_person.get(t)
                 if person and self.r.genders.get(person.name) == gender:
                     return _Speaker(person.name, gender, "s", True, person)
+        return None
+
+    def _plural_subject_before(self, before: int) -> _Speaker | None:
+        """``ils``/``elles`` with no plural source yet: the plural subject of the sentence before (a group
+        or an organisation's members: "Les infirmières ont manifesté. « … », disent-elles")."""
+        doc = self.doc
+        ends = 0
+        for t in range(before - 1, max(-1, before - 60), -1):
+            if self.in_quote[t]:
+                continue
+            if doc[t].text in _SENTENCE_END:
+                ends += 1
+                if ends > 2:
+                    return None
+                continue
+            tok = doc[t]
+            if tok.dep_ == "nsubj" and tok.pos_ in {"NOUN", "PROPN"} and tok.morph.get("Number") == ["Plur"] \
+                    and ends == 1 and doc[tok.left_edge.i].text.casefold() in {"les", "des", "ces", "leurs"}:
+                a = tok.left_edge.i
+                b = self.r._np_end(tok.i, before) if tok.i + 1 < before else tok.i
+                b = min(b, max(x.i for x in tok.subtree))
+                span = self.r.orig_span(a, b)
+                return _Speaker(self.r.article.text[span.start:span.end], None, "p",
+                                any(doc[x].pos_ == "PROPN" for x in range(a, b + 1)))
         return None
 
     def register(self, token: int, speaker: _Speaker | None) -> None:
