@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from ..extensions import db
-from ..models import Choice, Game, GameAnswer, GamePlayer, GameQuestion
+from ..models import Game, GameAnswer, GamePlayer, GameQuestion
+from ..results import Tally, tally
 from .services import Standing, game_standings
 
 DISCUSS_FIRST = 3  # how many of the most missed questions the results put forward
 
 
 @dataclass(frozen=True)
-class QuestionStats:
+class QuestionStats(Tally):
     game_question: GameQuestion
-    answered: int
-    right: int
-    top_wrong: Choice | None  # the wrong answer chosen most often
-    top_wrong_count: int
 
     @property
-    def share_right(self) -> float | None:
-        return self.right / self.answered if self.answered else None
+    def answered(self) -> int:
+        return self.played
 
 
 @dataclass(frozen=True)
@@ -54,13 +51,8 @@ def game_results(game: Game) -> GameResults:
     stats = []
     for game_question in game.game_questions:
         given = [a[game_question.question_id] for a in answers.values() if game_question.question_id in a]
-        wrong = Counter(a.choice_id for a in given if not a.correct)
-        top_wrong_id, top_wrong_count = wrong.most_common(1)[0] if wrong else (None, 0)
-        choices = {c.id: c for c in game_question.question.choices}
-        stats.append(QuestionStats(
-            game_question, len(given), sum(a.correct for a in given),
-            choices.get(top_wrong_id), top_wrong_count,
-        ))
+        stats.append(tally(game_question.question, [(a.choice_id, a.correct, a.points) for a in given],
+                           QuestionStats, game_question=game_question))
     return GameResults(standings, stats, dict(answers), players)
 
 

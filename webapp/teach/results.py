@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from markupsafe import Markup
 
 from ..extensions import db
-from ..models import Answer, Choice, Question, QuestionSet, Round
+from ..models import Answer, Question, QuestionSet, Round
+from ..results import Tally, tally
 from .sets import live_questions
 
 SKILLS = {
@@ -22,18 +23,9 @@ SKILLS = {
 
 
 @dataclass(frozen=True)
-class QuestionResult:
+class QuestionResult(Tally):
     position: int
     question: Question
-    played: int
-    right: int
-    average_points: float
-    top_wrong: Choice | None
-    top_wrong_count: int
-
-    @property
-    def share_right(self) -> float | None:
-        return self.right / self.played if self.played else None
 
 
 @dataclass(frozen=True)
@@ -92,17 +84,11 @@ def set_results(question_set: QuestionSet) -> SetResults:
         totals[player] += points
     questions, skills = [], defaultdict(lambda: [0, 0])
     for entry in live_questions(question_set):
-        answers = by_question.get(entry.question_id, [])
-        wrong = Counter(choice_id for choice_id, correct, _ in answers if not correct)
-        top_id, top_count = wrong.most_common(1)[0] if wrong else (None, 0)
-        right = sum(1 for _, correct, _ in answers if correct)
-        questions.append(QuestionResult(
-            position=entry.position, question=entry.question, played=len(answers), right=right,
-            average_points=sum(p for *_, p in answers) / len(answers) if answers else 0.0,
-            top_wrong=next((c for c in entry.question.choices if c.id == top_id), None), top_wrong_count=top_count,
-        ))
-        skills[entry.question.kind][0] += len(answers)
-        skills[entry.question.kind][1] += right
+        result = tally(entry.question, by_question.get(entry.question_id, []), QuestionResult,
+                       position=entry.position, question=entry.question)
+        questions.append(result)
+        skills[entry.question.kind][0] += result.played
+        skills[entry.question.kind][1] += result.right
     skill_results = [SkillResult(kind, SKILLS[kind], *skills[kind]) for kind in SKILLS if kind in skills]
     return SetResults(
         players=len(totals), answers=len(rows),
