@@ -9,8 +9,8 @@ valoir``, ``mettre en garde``) are matched on their first word and the words tha
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 from .lexicon import word_set
 
