@@ -72,3 +72,8 @@ def excerpt(text: str, spans: Iterable[tuple[int, int]]) -> list[Paragraph]:
 def paragraphs(text: str) -> list[Markup]:
     """The whole text as escaped paragraphs."""
     return [escape(text[s:e]) for s, e in paragraph_bounds(text)]
+
+
+def evidence_excerpt(question) -> list[Paragraph]:
+    """The paragraphs of `question`'s article that hold its evidence, the evidence marked."""
+    return excerpt(question.article.text, [(e["start"], e["end"]) for e in question.evidence or []])

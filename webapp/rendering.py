@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import make_response, render_template
+from flask import make_response, redirect, render_template
 from flask.typing import ResponseReturnValue
 
 from .extensions import htmx
@@ -16,3 +16,12 @@ def render(page: str, fragment: str, status: int = 200, **context) -> ResponseRe
     response = make_response(render_template(fragment if htmx else page, **context), status)
     response.vary.add("HX-Request")
     return response
+
+
+def redirect_after_post(target: str) -> ResponseReturnValue:
+    """After a POST: htmx follows HX-Redirect (a full page), a plain form a 303."""
+    if htmx:
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, 303)

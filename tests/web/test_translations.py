@@ -18,7 +18,7 @@ def french_texts() -> set[str]:
     for path in (p for pattern in STUDENT_TEMPLATES for p in TEMPLATES.glob(pattern)):
         found |= {m.group(2) for m in re.finditer(r"""_\((["'])(.*?)\1[,)]""", path.read_text(encoding="utf-8"))}
     found |= set(errors.TITLES.values()) | set(errors.MESSAGES.values()) | {errors.CSRF_MESSAGE}
-    found |= set(routes.KIND_LABELS.values()) | {"Question", routes.ALREADY_ANSWERED}
+    found |= set(routes.KIND_LABELS.values()) | {"Question", services.ALREADY_ANSWERED}
     for error in (services.RoundNotFound(), services.QuestionNotInRound(), services.InvalidChoice(),
                   services.NoQuestions()):
         found.add(error.message)

@@ -1,19 +1,18 @@
 from __future__ import annotations
 
-from flask import flash, make_response, redirect, request, session, url_for
+from flask import flash, redirect, request, session, url_for
 
 from .. import clock
 from ..classroom import services
 from ..classroom.services import GameError
 from ..extensions import db, htmx
-from ..highlighting import excerpt
+from ..highlighting import evidence_excerpt
 from ..models import Game
 from ..play.forms import AnswerForm
-from ..rendering import render
+from ..play.services import ALREADY_ANSWERED
+from ..rendering import redirect_after_post, render
 from . import bp
 from .forms import JoinForm
-
-ALREADY_ANSWERED = "Tu avais déjà répondu à cette question : voici la réponse enregistrée."
 
 
 @bp.app_context_processor
@@ -54,12 +53,7 @@ def join():
         else:
             _remember(game, player.token)
             session["nickname"] = player.nickname
-            target = url_for("game.play", game_id=game.id)
-            if htmx:
-                response = make_response("", 200)
-                response.headers["HX-Redirect"] = target
-                return response
-            return redirect(target, 303)
+            return redirect_after_post(url_for("game.play", game_id=game.id))
     elif form.errors:
         status = 422
     return render("game/join.html", "game/_join.html", status, form=form)
@@ -142,8 +136,7 @@ def _stage(game: Game, player, version: str, shown=None, already_answered: bool 
         answer = services.recorded_answer(player, question.id)
         context.update(game_question=shown, question=question, answer=answer)
         if answer is not None and (game.state == "reveal" or not game.is_live):
-            spans = [(e["start"], e["end"]) for e in question.evidence or []]
-            context["evidence"] = excerpt(question.article.text, spans)
+            context["evidence"] = evidence_excerpt(question)
             context["standings"] = services.game_standings(game)
     if "standings" in context:
         context["me"] = next((s for s in context["standings"] if s.player_id == player.id), None)

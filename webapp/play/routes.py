@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from flask import abort, current_app, flash, make_response, redirect, session, url_for
+from flask import abort, current_app, flash, redirect, session, url_for
 
 from ..board.services import rank_of
 from ..errors import render_error
 from ..extensions import htmx
-from ..highlighting import excerpt, paragraphs
+from ..highlighting import evidence_excerpt, paragraphs
 from ..models import Round, RoundQuestion
-from ..rendering import render
+from ..rendering import redirect_after_post, render
 from . import bp, services
 from .forms import AnswerForm, NicknameForm
 
@@ -65,12 +65,7 @@ def start(article_id: int | None, set_id: int | None = None):
             pass  # the page below says so
         else:
             session["nickname"], session["player_id"] = round_.player.nickname, round_.player_id
-            target = url_for("play.round", token=round_.token)
-            if htmx:
-                response = make_response("", 200)
-                response.headers["HX-Redirect"] = target
-                return response
-            return redirect(target, 303)
+            return redirect_after_post(url_for("play.round", token=round_.token))
     if question_set is not None:
         question_count = len(services.set_questions(question_set))
     else:
@@ -120,11 +115,8 @@ def answer(token: str):
         response.headers["HX-Push-Url"] = target
         return response
     if outcome.already_answered:
-        flash(ALREADY_ANSWERED)
+        flash(services.ALREADY_ANSWERED)
     return redirect(target, 303)
-
-
-ALREADY_ANSWERED = "Tu avais déjà répondu à cette question : voici la réponse enregistrée."
 
 
 def _stage(round_: Round, round_question: RoundQuestion | None, already_answered: bool = False):
@@ -143,13 +135,12 @@ def _stage(round_: Round, round_question: RoundQuestion | None, already_answered
     else:
         question = round_question.question
         answer = answers.get(question.id)
-        spans = [(e["start"], e["end"]) for e in question.evidence or []]
         context.update(
             question=question,
             answer=answer,
             article=question.article,
             article_paragraphs=paragraphs(question.article.text),
-            evidence=excerpt(question.article.text, spans) if answer else [],
+            evidence=evidence_excerpt(question) if answer else [],
             is_last=round_question.position == len(round_.round_questions),
         )
     return render("play/round.html", "play/_stage.html", **context)

@@ -22,6 +22,8 @@ SPEED_NONE_SECONDS = 40  # ... none from here, linear in between
 STREAK_STEP = 10  # second right answer in a row: +10, third: +20, ...
 STREAK_BONUS_MAX = 50
 
+ALREADY_ANSWERED = "Tu avais déjà répondu à cette question : voici la réponse enregistrée."
+
 
 class PlayError(Exception):
     """A request the game refuses; ``message`` is French, for the student."""

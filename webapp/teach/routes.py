@@ -8,7 +8,7 @@ from ..auth.forms import EmptyForm
 from ..classroom import services as classroom
 from ..errors import render_error
 from ..extensions import htmx
-from ..rendering import render
+from ..rendering import redirect_after_post, render
 from . import bp, results, services, sets
 from .forms import AddQuestionForm, ArticleForm, ImportSetForm, MoveForm, QuestionForm, SetForm, StatusForm
 
@@ -36,15 +36,6 @@ def too_large(error):
 @bp.errorhandler(services.TeachError)
 def teach_error(error: services.TeachError):
     return render_error(error.status, error.message)
-
-
-def _redirect(target: str):
-    """After a POST: htmx follows HX-Redirect (a full page), a plain form a 303."""
-    if htmx:
-        response = make_response("", 200)
-        response.headers["HX-Redirect"] = target
-        return response
-    return redirect(target, 303)
 
 
 @bp.get("/")
@@ -76,7 +67,7 @@ def new_article():
             error, status = exc.message, exc.status
         else:
             services.start_analysis(current_app._get_current_object(), article.id)
-            return _redirect(url_for("teach.article", article_id=article.id))
+            return redirect_after_post(url_for("teach.article", article_id=article.id))
     elif form.errors:
         status = 422
     return render("teach/article_new.html", "teach/_article_new.html", status, form=form, error=error,
@@ -135,7 +126,7 @@ def reanalyse(article_id: int):
     if not EmptyForm().validate_on_submit():
         raise services.TeachError("Formulaire invalide.", 400)
     services.retry_analysis(current_app._get_current_object(), article)
-    return _redirect(url_for("teach.article", article_id=article.id))
+    return redirect_after_post(url_for("teach.article", article_id=article.id))
 
 
 @bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
@@ -150,7 +141,7 @@ def delete_article(article_id: int):
         title = article.title
         services.delete_article(article)
         flash(f"L'article « {title} » est supprimé.")
-        return _redirect(url_for("teach.dashboard"))
+        return redirect_after_post(url_for("teach.dashboard"))
     return render("teach/article_delete.html", "teach/_article_delete.html", article=article, uses=uses,
                   form=EmptyForm())
 
@@ -228,7 +219,7 @@ def new_question(article_id: int):
         if not problems:
             question = services.new_question(article, current_user, draft, span)
             flash("Votre question est ajoutée et acceptée.")
-            return _redirect(url_for("teach.article", article_id=article.id, _anchor=f"q{question.id}"))
+            return redirect_after_post(url_for("teach.article", article_id=article.id, _anchor=f"q{question.id}"))
     status = 422 if problems or form.errors else 200
     return render("teach/question_new.html", "teach/_question_new.html", status, form=form, article=article,
                   problems=problems, action=form_action(article),
@@ -295,7 +286,7 @@ def new_set():
     if form.validate_on_submit():
         question_set = sets.create_set(current_user, form.title.data, form.description.data,
                                        form.default_seconds.data)
-        return _redirect(url_for("teach.set_detail", set_id=question_set.id))
+        return redirect_after_post(url_for("teach.set_detail", set_id=question_set.id))
     return render("teach/set_new.html", "teach/_set_new.html", 422 if form.errors else 200, form=form)
 
 
@@ -326,7 +317,7 @@ def update_set(set_id: int):
         return _set_page(question_set, 422, form)
     sets.update_set(question_set, form.title.data, form.description.data, form.default_seconds.data)
     flash("Série enregistrée.")
-    return _redirect(url_for("teach.set_detail", set_id=set_id))
+    return redirect_after_post(url_for("teach.set_detail", set_id=set_id))
 
 
 @bp.post("/sets/<int:set_id>/questions")
@@ -378,7 +369,7 @@ def publish_set(set_id: int):
     sets.set_published(question_set, form.status.data == "published")
     flash("La série est publiée : vos élèves la trouvent sur la page d'accueil."
           if question_set.is_published else "La série est repassée en brouillon.")
-    return _redirect(url_for("teach.set_detail", set_id=set_id))
+    return redirect_after_post(url_for("teach.set_detail", set_id=set_id))
 
 
 @bp.route("/sets/<int:set_id>/delete", methods=["GET", "POST"])
@@ -392,7 +383,7 @@ def delete_set(set_id: int):
         title = question_set.title
         sets.delete_set(question_set)
         flash(f"La série « {title} » est supprimée.")
-        return _redirect(url_for("teach.dashboard"))
+        return redirect_after_post(url_for("teach.dashboard"))
     games, rounds = sets.played_count(question_set)
     return render("teach/set_delete.html", "teach/_set_delete.html", question_set=question_set, games=games,
                   rounds=rounds, form=EmptyForm())
@@ -406,7 +397,7 @@ def copy_set(set_id: int):
         raise services.TeachError("Formulaire invalide.", 400)
     copy = sets.copy_set(question_set, current_user)
     flash("Copie créée : c'est votre brouillon, modifiez-le à votre guise.")
-    return _redirect(url_for("teach.set_detail", set_id=copy.id))
+    return redirect_after_post(url_for("teach.set_detail", set_id=copy.id))
 
 
 @bp.get("/sets/<int:set_id>/export.<any(yaml, json):fmt>")
@@ -437,7 +428,7 @@ def import_set():
                 error, status = exc.message, exc.status
             else:
                 flash("Série importée (en brouillon).")
-                return _redirect(url_for("teach.set_detail", set_id=question_set.id))
+                return redirect_after_post(url_for("teach.set_detail", set_id=question_set.id))
     return render("teach/set_import.html", "teach/_set_import.html", status, form=form, error=error)
 
 
