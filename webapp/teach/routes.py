@@ -38,6 +38,12 @@ def teach_error(error: services.TeachError):
     return render_error(error.status, error.message)
 
 
+def _require_csrf() -> None:
+    """A button-only POST (EmptyForm) must carry its CSRF token."""
+    if not EmptyForm().validate_on_submit():
+        raise services.TeachError("Formulaire invalide.", 400)
+
+
 @bp.get("/")
 @teacher_required
 def dashboard():
@@ -123,8 +129,7 @@ def article_status(article_id: int):
 def reanalyse(article_id: int):
     """Run a failed (or interrupted) analysis again."""
     article = services.article_for(current_user, article_id, write=True)
-    if not EmptyForm().validate_on_submit():
-        raise services.TeachError("Formulaire invalide.", 400)
+    _require_csrf()
     services.retry_analysis(current_app._get_current_object(), article)
     return redirect_after_post(url_for("teach.article", article_id=article.id))
 
@@ -136,8 +141,7 @@ def delete_article(article_id: int):
     article = services.article_for(current_user, article_id, write=True)
     uses = services.article_uses(article)
     if request.method == "POST":
-        if not EmptyForm().validate_on_submit():
-            raise services.TeachError("Formulaire invalide.", 400)
+        _require_csrf()
         title = article.title
         services.delete_article(article)
         flash(f"L'article « {title} » est supprimé.")
@@ -254,8 +258,7 @@ def _form_data(draft: services.QuestionDraft) -> dict:
 def delete_question(question_id: int):
     """Soft delete, with « Annuler » right where the question was."""
     question = services.question_for(current_user, question_id, write=True)
-    if not EmptyForm().validate_on_submit():
-        raise services.TeachError("Formulaire invalide.", 400)
+    _require_csrf()
     services.delete_question(question)
     if not htmx:
         flash("Question supprimée.")
@@ -268,8 +271,7 @@ def delete_question(question_id: int):
 @teacher_required
 def restore_question(question_id: int):
     question = services.question_for(current_user, question_id, write=True)
-    if not EmptyForm().validate_on_submit():
-        raise services.TeachError("Formulaire invalide.", 400)
+    _require_csrf()
     services.restore_question(question)
     if not htmx:
         flash("Question rétablie.")
@@ -335,8 +337,7 @@ def add_to_set(set_id: int):
 @teacher_required
 def remove_from_set(set_id: int, question_id: int):
     question_set = sets.set_for(current_user, set_id, write=True)
-    if not EmptyForm().validate_on_submit():
-        raise services.TeachError("Formulaire invalide.", 400)
+    _require_csrf()
     sets.remove_question(question_set, question_id)
     return _after_set_change(question_set)
 
@@ -378,8 +379,7 @@ def delete_set(set_id: int):
     """Confirm, then delete; the games and rounds already played keep their results."""
     question_set = sets.set_for(current_user, set_id, write=True)
     if request.method == "POST":
-        if not EmptyForm().validate_on_submit():
-            raise services.TeachError("Formulaire invalide.", 400)
+        _require_csrf()
         title = question_set.title
         sets.delete_set(question_set)
         flash(f"La série « {title} » est supprimée.")
@@ -393,8 +393,7 @@ def delete_set(set_id: int):
 @teacher_required
 def copy_set(set_id: int):
     question_set = sets.set_for(current_user, set_id)
-    if not EmptyForm().validate_on_submit():
-        raise services.TeachError("Formulaire invalide.", 400)
+    _require_csrf()
     copy = sets.copy_set(question_set, current_user)
     flash("Copie créée : c'est votre brouillon, modifiez-le à votre guise.")
     return redirect_after_post(url_for("teach.set_detail", set_id=copy.id))
