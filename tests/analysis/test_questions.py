@@ -280,7 +280,8 @@ def test_hedged_or_unverified_figures_ask_whether_they_were_verified():
 
 
 def test_the_same_figure_repeated_is_asked_once():
-    text = "L'armée annonce 3 000 chars détruits. Plus loin : 3 000 chars détruits, insiste l'armée. Le ministère compte 20 avions.\n"
+    text = ("L'armée annonce 3 000 chars détruits. Plus loin : 3 000 chars détruits, insiste l'armée.\n\n"
+            "La journée était calme.\n\nHier, 20 avions survolaient la ville.\n")
     figs = [figure(text, "3 000 chars", "official", "L'armée", "annonce", value=3000),
             Figure(text.rindex("3 000"), text.rindex("3 000") + 11, "3 000 chars", 3000, "official", "l'armée",
                    False, False),

@@ -22,9 +22,9 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .lexicon import table
+from .lexicon import table, word_set
 from .results import SOURCE_CLASSES, Choice, Editorial, Figure, Person, Question, Quote, Span
-from .text import Article
+from .text import Article, split_paragraphs
 
 MAX_PER_KIND = 6  # questions of one kind per article
 MAX_PER_SPEAKER = 2  # who_quoted questions whose answer is the same person
@@ -32,6 +32,7 @@ MIN_QUOTE_WORDS = 5  # shorter quotes are too easy to guess or too ambiguous to 
 PROMPT_QUOTE_WORDS = 24  # longer quotes are cut with « … » in the prompt
 MAX_LENGTH_GAP = 3  # words between the loaded phrase and a neutral distractor, beyond which length betrays it
 NEUTRAL_MAX_WORDS = 6
+MAX_CUE_WORDS = 10  # longer attribution cues are doubtful
 JOURNALIST = "Le journaliste lui-même"
 NBSP = "\u00a0"
 
@@ -274,6 +275,8 @@ def who_quoted_questions(article: Article, quotes: list[Quote], people: list[Per
         words = fold(text[q.start:q.end]) if _inside(Span(q.start, q.end), text) else ""
         if not _askable_quote(q, text) or words in seen or fold(q.text) in ambiguous:
             continue
+        if not strong_attribution(article, q, speakers, people):
+            continue
         seen.add(words)
         by_speaker.setdefault(fold(q.speaker), []).append(q)
     chosen = _round_robin({k: v[:MAX_PER_SPEAKER] for k, v in by_speaker.items()}, MAX_PER_KIND)
@@ -483,7 +486,7 @@ def figure_source_questions(article: Article, figures: list[Figure]) -> list[Que
     seen: set = set()
     by_class: dict[str, list[Figure]] = {}
     for figure in sorted(figures, key=lambda f: (f.start, f.end)):
-        if not _askable_figure(figure, text):
+        if not _askable_figure(figure, text) or not strong_figure_source(article, figure):
             continue
         key = ("value", figure.value) if figure.value is not None else ("text", fold(figure.text))
         if key in seen:
@@ -811,3 +814,267 @@ def validate_question(question: Question, text: str) -> list[str]:
             elif text[c.start:c.end] != c.text:
                 problems.append(f"le choix {i} ne correspond pas au texte à cet endroit")
     return problems
+
+
+# ------------------------------------------------------------------------------------ strong evidence
+# An extractor's answer is asked about only when the words next to it prove it: a student shown the
+# evidence must be able to check the answer, and an answer resting on a guess becomes a wrong answer in
+# front of a class.  These checks read the text only (no parse), so they cost nothing.
+
+_SENTENCE_END = re.compile(r"[.!?…]")
+_OPENERS, _CLOSERS = "«“", "»”"
+_PERSON_PRONOUNS = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}
+_INDEFINITE = frozenset("un une des plusieurs certains certaines deux trois quatre quelques d de".split())
+_FIGURE_MARKERS = re.compile(
+    r"\b(?:selon|d['’]apr[eè]s|cit[ée]e?s?|rapports?|[ée]tudes?|enqu[êe]tes?|sondages?|statistiques?|"
+    r"donn[ée]es|chiffres?\s+(?:publi|communiqu|fourni|diffus)\w*|publi[ée]e?s?|"
+    r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+)?(?:d[ée]clar|indiqu|annonc|relev|recens|estim|"
+    r"affirm|pr[ée]cis|communiqu|enregistr|comptabilis|chiffr|confirm|rapport|signal|d[ée]nombr|"
+    r"constat|calcul|r[ée]v[ée]l|soulign|expliqu|d[ée]taill|avanc|[ée]valu)\w*|"
+    r"indiqu\w*|pr[ée]cis\w*|estim\w*|pr[ée]voi\w*|[ée]valu[ée]\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4)
+def _sentence_table(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, paragraph index) of each sentence; a quotation is never cut in two, since the words
+    that attribute it belong with it."""
+    out: list[tuple[int, int, int]] = []
+    for index, paragraph in enumerate(split_paragraphs(text)):
+        depth, start, i = 0, paragraph.start, paragraph.start
+        while i < paragraph.end:
+            ch = text[i]
+            if ch in _OPENERS:
+                depth += 1
+            elif ch in _CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0 and _SENTENCE_END.match(ch):
+                j = i + 1
+                while j < paragraph.end and text[j] in ".!?…»”)\"":
+                    j += 1
+                if j < paragraph.end and text[j].isspace():
+                    k = j
+                    while k < paragraph.end and text[k].isspace():
+                        k += 1
+                    if k < paragraph.end and (text[k].isupper() or text[k] in "«“—-\"" or text[k].isdigit()):
+                        if not _abbreviation(text, i):
+                            out.append((start, j, index))
+                            start = k
+                i = j
+                continue
+            i += 1
+        if start < paragraph.end:
+            out.append((start, paragraph.end, index))
+    return tuple(out)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """« M. Dupont », « Dr. X », « J.-P. »: a dot after a title or an initial ends no sentence."""
+    word = re.search(r"([^\W\d_]+)$", text[max(0, dot - 12):dot])
+    return bool(word) and (len(word.group(1)) == 1 or fold(word.group(1)) in _TITLES)
+
+
+def _sentence_at(text: str, pos: int) -> int:
+    """Index of the sentence containing original offset `pos` (the nearest one before it otherwise)."""
+    table = _sentence_table(text)
+    i = bisect_left([s for s, _, _ in table], pos + 1) - 1
+    return max(0, i)
+
+
+def _paragraph_index(text: str, pos: int) -> int:
+    table = _sentence_table(text)
+    return table[_sentence_at(text, pos)][2] if table else 0
+
+
+def _near(text: str, evidence: Span, target: Span) -> bool:
+    """`evidence` lies in the target's sentence or in the sentence just before, in the same paragraph."""
+    table = _sentence_table(text)
+    if not table:
+        return False
+    first, last = _sentence_at(text, target.start), _sentence_at(text, max(target.start, target.end - 1))
+    where = _sentence_at(text, evidence.start)
+    where_end = _sentence_at(text, max(evidence.start, evidence.end - 1))
+    if table[where][2] != table[first][2]:
+        return False
+    return first - 1 <= where <= last or first - 1 <= where_end <= last
+
+
+def _capitalised_name(speaker: str, text: str) -> bool:
+    """A person's or an organisation's name: a capitalised word the article never writes in lower case
+    (so neither a sentence-initial « Après » nor a common noun), which the parse does not take for a place."""
+    lower_words = _lower_words(text)
+    for word in _words(speaker):
+        if word[:1].isupper() and len(word) > 1 and word.lower() not in lower_words \
+                and fold(word) not in _TITLES and fold(word) not in _PARTICLES:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _words(text) if w[:1].islower())
+
+
+def _unnamed_source(speaker: str) -> bool:
+    """« un ancien commis », « des experts », « une source proche du dossier »: an indefinite phrase whose
+    head is a person or a source, not any noun (« une ambiance »)."""
+    words = [fold(w) for w in _words(speaker.replace("'", " ").replace("’", " "))]
+    if len(words) < 2 or words[0] not in _INDEFINITE:
+        return False
+    heads = _source_heads()
+    return any(w in heads or w.rstrip("s") in heads or w.rstrip("x") in heads for w in words[1:4])
+
+
+@lru_cache(maxsize=1)
+def _source_heads() -> frozenset[str]:
+    words = {fold(w) for w in word_set("person_roles")}
+    words |= {fold(w) for w in word_set("respondents")}
+    words |= {fold(row[0]) for row in table("source_nouns")}
+    words |= {fold(w) for w in word_set("question_source_heads")}
+    return frozenset(words)
+
+
+def _cue_names_speaker(cue_text: str, speaker: str, people: list[Person], text: str) -> bool:
+    tokens = set(fold(cue_text).split())
+    names = {t for alias in _aliases(speaker, people, text) | {speaker} for t in _name_tokens(alias)}
+    if _capitalised_name(speaker, text):
+        return bool(names & tokens)
+    # An unnamed source is named by its own words in the cue.
+    core = [t for t in fold(speaker).split() if t not in _DETERMINERS]
+    return bool(core) and all(t in tokens for t in core[:2])
+
+
+def _antecedent_ok(article: Article, quote: Quote, gender: str | None, speakers: list[Quote],
+                   people: list[Person]) -> bool:
+    """The pronoun or role of the cue stands for the latest named source or person of its gender within
+    the two paragraphs before the quote, and that one is the answer.  A person of unknown gender in
+    between makes the reading doubtful."""
+    text = article.text
+    here = _paragraph_index(text, quote.start)
+    candidates: list[tuple[int, str, str | None]] = []
+    for other in speakers:
+        if other.start < quote.start and other.speaker_named and other.speaker:
+            person = _person(people, other.speaker)
+            candidates.append((other.start, other.speaker, person.gender if person else None))
+    for person in people:
+        for m in person.mentions:
+            if m.end <= quote.start:
+                candidates.append((m.start, person.name, person.gender))
+    for pos, name, their in sorted(candidates, reverse=True):
+        if here - _paragraph_index(text, pos) > 2:
+            break
+        if gender and their in ("f", "m") and their != gender:
+            continue
+        if gender and their not in ("f", "m"):
+            if _is_same(name, quote.speaker, people, text):
+                continue  # the answer itself, gender unknown: look further back for a clash
+            return False
+        return _is_same(name, quote.speaker, people, text)
+    return False
+
+
+def strong_attribution(article: Article, quote: Quote, speakers: list[Quote], people: list[Person]) -> bool:
+    """The quote's speaker is proven by the words next to it (see the module docstring)."""
+    text = article.text
+    speaker = quote.speaker or ""
+    if not _inside(quote.cue, text) or not speaker.strip():
+        return False
+    named = quote.speaker_named and _capitalised_name(speaker, text)
+    if not named and not (not quote.speaker_named and _unnamed_source(speaker)):
+        return False
+    if not _near(text, quote.cue, Span(quote.start, quote.end)) and not (
+            quote.cue.start >= quote.end and _sentence_at(text, quote.cue.start)
+            == _sentence_at(text, max(quote.start, quote.end - 1)) + 1
+            and _paragraph_index(text, quote.cue.start) == _paragraph_index(text, quote.start)
+            and _only_attribution_between(text, quote.end, quote.cue.start)):
+        return False
+    cue_text = text[quote.cue.start:quote.cue.end]
+    if len(_words(cue_text)) > MAX_CUE_WORDS:
+        return False  # a long cue mixes the attribution with other clauses: which name goes with the verb?
+    pronouns = [_PERSON_PRONOUNS[w] for w in fold(cue_text.replace("-", " ")).split() if w in _PERSON_PRONOUNS]
+    if _cue_names_speaker(cue_text, speaker, people, text):
+        person = _person(people, speaker)
+        return not (pronouns and person and person.gender in ("f", "m") and set(pronouns) != {person.gender})
+    if not quote.speaker_named:
+        return False
+    if pronouns:
+        return len(set(pronouns)) == 1 and _antecedent_ok(article, quote, pronouns[0], speakers, people)
+    role = re.match(r"\s*(le|la|l['’])\s*[^\W\d_]", cue_text, re.IGNORECASE) or re.search(
+        r"\b(le|la|l['’])\s*[^\W\d_]+\s*$", cue_text, re.IGNORECASE)
+    if role:
+        gender = {"le": "m", "la": "f"}.get(fold(role.group(1)))
+        return _antecedent_ok(article, quote, gender, speakers, people)
+    return False
+
+
+def _only_attribution_between(text: str, a: int, b: int) -> bool:
+    """Between the end of a quote and its cue, only a closing mark and punctuation (« … », dit-il)."""
+    return len(text[a:b].strip(" \u00a0\u202f»”\"'.,!?…\n")) == 0
+
+
+def strong_figure_source(article: Article, figure: Figure) -> bool:
+    """The figure's source class is proven by the words next to it."""
+    text = article.text
+    fig = Span(figure.start, figure.end)
+    if figure.source == "none":
+        return not _source_marker_near(text, fig)
+    spans = [s for s in (figure.source_span, figure.cue) if _inside(s, text)]
+    if not any(_near(text, s, fig) for s in spans):
+        return False
+    if _inside(figure.cue, text) and fold(text[figure.cue.start:figure.cue.end]) in _NOT_ATTRIBUTION:
+        return False  # « dans les statistiques »: a mention, not the figure's source
+    return _source_fits_class(text, figure)
+
+
+# Prepositions that locate rather than attribute: a cue reduced to one of them proves nothing.
+_NOT_ATTRIBUTION = frozenset("dans en sur pour avec de du des a au aux".split())
+
+
+def _source_fits_class(text: str, figure: Figure) -> bool:
+    """The words naming the source have the form of its class: a named person has a name, an unnamed
+    source an indefinite phrase, an official body or an outlet a definite one."""
+    source = (figure.source_text or "").strip()
+    if not source and _inside(figure.source_span, text):
+        source = text[figure.source_span.start:figure.source_span.end]
+    words = [fold(w) for w in _words(source.replace("’", " ").replace("'", " "))]
+    indefinite = bool(words) and (words[0] in _INDEFINITE or words[0] == "on")
+    if figure.source == "person":
+        return bool(source) and _capitalised_name(source, text) and not indefinite
+    if figure.source == "anonymous":
+        return indefinite
+    if figure.source in ("official", "media"):
+        if not source or indefinite:
+            return False
+        if figure.source == "media":
+            outlets = {fold(w) for w in word_set("outlet_cues")}
+            return _capitalised_name(source, text) or any(w in outlets for w in words)
+    return True
+
+
+def _source_marker_near(text: str, fig: Span) -> bool:
+    """A word that gives a source somewhere in the figure's paragraph or in the sentences around it."""
+    table = _sentence_table(text)
+    if not table:
+        return True
+    i = _sentence_at(text, fig.start)
+    para = table[i][2]
+    pieces = [text[s:e] for s, e, p in table if p == para]
+    if i > 0:
+        pieces.append(text[table[i - 1][0]:table[i - 1][1]])
+    if i + 1 < len(table):
+        pieces.append(text[table[i + 1][0]:table[i + 1][1]])
+    bodies = _source_bodies()
+    for piece in pieces:
+        if _FIGURE_MARKERS.search(piece):
+            return True
+        if any(w in bodies for w in fold(piece).split()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _source_bodies() -> frozenset[str]:
+    """Nouns of the bodies and documents that give figures (official, media, study classes)."""
+    return frozenset(fold(row[0]) for row in table("source_nouns")
+                     if len(row) > 1 and row[1] in ("official", "media", "study") and " " not in row[0])
