@@ -405,3 +405,74 @@ def test_sample_answers_are_found_by_the_extractors(stem, analysis_of):
             assert (correct(q).start, correct(q).end) in loaded
     if figure_keys:
         assert max(figure_keys.values()) * 2 <= sum(figure_keys.values())
+
+
+# ------------------------------------------------------------------- strong evidence only (skip rules)
+
+WHO = ("Marie Dubois a présenté le budget mardi. « Nous tiendrons les comptes sans hausse d'impôts », a déclaré "
+       "Marie Dubois.\n\n"
+       "Paul Martin, de l'opposition, conteste. « Ce budget cache une dette énorme et croissante », a-t-il dit.\n\n"
+       "Jeanne Roy est arrivée ensuite. « Il faut revoir toute la copie avant le vote final », a-t-il ajouté.\n\n"
+       "« Les habitants paieront la note dès cette année », a confié un ancien adjoint au maire.\n\n"
+       "La séance a duré trois heures. Le public est resté nombreux.\n\n"
+       "« Nous voterons contre ce texte sans la moindre hésitation. » La séance reprendra jeudi. Elle a prévenu.\n")
+
+
+def _who(quotes, people):
+    return {correct(q).key for q in who_quoted_questions(article(WHO), quotes, people)}
+
+
+def test_who_quoted_keeps_a_cue_that_names_the_speaker_or_an_unnamed_source():
+    people = [person(WHO, "Marie Dubois", gender="f"), person(WHO, "Paul Martin", gender="m"),
+              person(WHO, "Jeanne Roy", gender="f")]
+    quotes = [quote(WHO, "Nous tiendrons les comptes sans hausse d'impôts", "Marie Dubois", "a déclaré Marie Dubois"),
+              quote(WHO, "Ce budget cache une dette énorme et croissante", "Paul Martin", "a-t-il dit"),
+              quote(WHO, "Les habitants paieront la note dès cette année", "un ancien adjoint au maire",
+                    "a confié un ancien adjoint au maire", named=False)]
+    assert _who(quotes, people) == {"Marie Dubois", "Paul Martin", "un ancien adjoint au maire"}
+
+
+def test_who_quoted_skips_a_pronoun_whose_latest_antecedent_is_someone_else():
+    people = [person(WHO, "Paul Martin", gender="m"), person(WHO, "Jeanne Roy", gender="f")]
+    # « a-t-il ajouté » after Jeanne Roy: the latest man named is Paul Martin, but a woman stands between.
+    quotes = [quote(WHO, "Ce budget cache une dette énorme et croissante", "Paul Martin", "a-t-il dit"),
+              quote(WHO, "Il faut revoir toute la copie avant le vote final", "Jeanne Roy", "a-t-il ajouté")]
+    assert _who(quotes, people) == {"Paul Martin"}
+
+
+def test_who_quoted_skips_a_cue_two_sentences_away():
+    people = [person(WHO, "Marie Dubois", gender="f"), person(WHO, "Paul Martin", gender="m")]
+    quotes = [quote(WHO, "Ce budget cache une dette énorme et croissante", "Paul Martin", "a-t-il dit"),
+              quote(WHO, "Nous voterons contre ce texte sans la moindre hésitation", "Marie Dubois", "Elle a prévenu")]
+    assert _who(quotes, people) == {"Paul Martin"}
+
+
+def test_who_quoted_skips_definite_roles_common_nouns_and_sentence_openers_as_answers():
+    people = [person(WHO, "Paul Martin", gender="m")]
+    quotes = [quote(WHO, "Ce budget cache une dette énorme et croissante", "Paul Martin", "a-t-il dit"),
+              quote(WHO, "Nous tiendrons les comptes sans hausse d'impôts", "le maire", "a déclaré Marie Dubois",
+                    named=False),
+              quote(WHO, "Les habitants paieront la note dès cette année", "une note", "a confié un ancien adjoint",
+                    named=False),
+              quote(WHO, "Il faut revoir toute la copie avant le vote final", "La séance", "a-t-il ajouté")]
+    assert _who(quotes, people) == {"Paul Martin"}
+
+
+FIG = ("Selon l'Insee, le chômage touche 7,3 % des actifs dans le pays. La hausse est de 0,2 point.\n\n"
+       "Le stade compte 12 000 places.\n\n"
+       "Des salariés évoquent 45 départs. La direction a confirmé 30 licenciements.\n")
+
+
+def test_figure_source_none_needs_a_paragraph_without_any_source_marker():
+    figs = [figure(FIG, "0,2 point", "none"), figure(FIG, "12 000 places", "none"),
+            figure(FIG, "7,3 %", "official", "l'Insee", "Selon")]
+    keys = [correct(q).key for q in figure_source_questions(article(FIG), figs)]
+    assert keys == ["official", "none"]  # « 0,2 point » sits next to « Selon l'Insee »: skipped
+
+
+def test_figure_source_skips_a_source_far_away_or_of_the_wrong_form():
+    figs = [figure(FIG, "12 000 places", "official", "l'Insee", "Selon"),  # source two paragraphs away
+            figure(FIG, "45 départs", "official", "Des salariés", "évoquent"),  # indefinite: not official
+            figure(FIG, "30 licenciements", "anonymous", "La direction", "a confirmé"),  # definite: not anonymous
+            figure(FIG, "7,3 %", "study", "l'Insee", "dans")]  # « dans » locates, it does not attribute
+    assert figure_source_questions(article(FIG), figs) == []
