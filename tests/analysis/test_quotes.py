@@ -343,3 +343,39 @@ def test_plural_pronoun_with_no_plural_source_is_the_group_just_named(nlp):
     text = "Les infirmières de l'hôpital ont manifesté lundi devant la mairie. « Nous sommes épuisées », disent-elles."
     (q,) = quotes_of(nlp, text)
     assert q.speaker == "Les infirmières de l'hôpital"
+
+
+@pytest.mark.parametrize("intro, later", [
+    ("Le sous-préfet de la Creuse, Gaspard Vialatte, a reçu les élus lundi.", "a ajouté le sous-préfet"),
+    ("Gaspard Vialatte, architecte de la nouvelle médiathèque, a présenté les plans.", "a précisé l'architecte"),
+    ("L'adjoint (sans étiquette), Gaspard Vialatte, a présenté les comptes.", "a précisé l'adjoint"),
+    ("Pour l'ingénieur de 52 ans Gaspard Vialatte, le pont tiendra.", "a assuré l'ingénieur"),
+])
+def test_later_definite_role_is_the_person_who_holds_it(nlp, intro, later):
+    text = f"{intro} Marcelline Oudot l'accompagnait.\n\n« Les travaux commenceront en mars », {later}."
+    quote = quotes_of(nlp, text)[-1]
+    assert quote.speaker == "Gaspard Vialatte"
+
+
+def test_feminine_role_finds_the_holder_of_the_masculine_lemma(nlp):
+    text = ("La réalisatrice Irène Faucompré tourne dans le Jura. Son producteur, Anselme Ricord, est confiant.\n\n"
+            "« Nous finirons avant l'hiver », explique la réalisatrice.")
+    assert quotes_of(nlp, text)[-1].speaker == "Irène Faucompré"
+
+
+def test_definite_role_nobody_holds_has_no_speaker(nlp):
+    text = "Le chantier a pris du retard. « Nous finirons avant l'hiver », a assuré le préfet."
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker is None
+
+
+def test_indefinite_role_stays_an_unnamed_source(nlp):
+    text = "« Nous finirons avant l'hiver », a assuré un ingénieur du chantier."
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker, q.speaker_named) == ("un ingénieur du chantier", False)
+
+
+def test_spokesperson_of_a_person_is_not_that_person(nlp):
+    text = ("Le porte-parole de Gaspard Vialatte a démenti.\n\n"
+            "« Rien n'est décidé », a déclaré le porte-parole.")
+    assert quotes_of(nlp, text)[-1].speaker != "Gaspard Vialatte"

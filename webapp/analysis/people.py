@@ -160,6 +160,10 @@ def _role_before_comma(doc, start: int) -> int | None:
     if start < 3 or doc[start - 1].text != ",":
         return None
     k = start - 2
+    if doc[k].text == ")":  # "le maire (divers droite), X": a parenthesis after the role
+        while k > 0 and start - k < 10 and doc[k].text != "(":
+            k -= 1
+        k -= 1
     role = None
     while k >= 0 and start - 2 - k < 10 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET"}:
         if doc[k].pos_ == "DET" and k + 1 < start - 1 and _is_role(doc[k + 1]):
@@ -206,10 +210,34 @@ def _gender_from_context(doc, start: int, end: int) -> str | None:
     return None
 
 
+_FEMININE_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ère", "er"), ("enne", "en"), ("e", ""))
+
+
+def role_lemma(word: str) -> str | None:
+    """The masculine lemma of a role noun in the list, from any of its forms: "réalisatrice" → "réalisateur",
+    "élue" → "élu", "ex-ministre" → "ministre", "avocates" → "avocat"; None for other words."""
+    roles = word_set("person_roles")
+    low = word.casefold().removeprefix("ex-")
+    forms = [low] + ([low[:-1]] if low.endswith(("s", "x")) and len(low) > 3 else [])
+    for form in forms:
+        if form in roles:
+            return form
+        for fem, masc in _FEMININE_ENDINGS:
+            if form.endswith(fem) and form[: len(form) - len(fem)] + masc in roles:
+                return form[: len(form) - len(fem)] + masc
+    return None
+
+
+def feminine_role(word: str) -> bool:
+    """A feminine singular form of a masculine role lemma: "réalisatrice", "élue", "l'ex-ministre" is not."""
+    low = word.casefold().removeprefix("ex-")
+    lemma = role_lemma(low)
+    return lemma is not None and lemma != low and not low.endswith(("s", "x")) and lemma + "s" != low
+
+
 def _is_role(tok) -> bool:
     roles = word_set("person_roles")
-    lower = tok.text.casefold()
-    return lower in roles or (lower.endswith("e") and lower[:-1] in roles) or tok.lemma_.casefold() in roles
+    return role_lemma(tok.text) is not None or tok.lemma_.casefold() in roles
 
 
 def _noun_gender(tok) -> str | None:
@@ -222,36 +250,43 @@ def _noun_gender(tok) -> str | None:
         return "m"
     if lower.endswith("e") and lower[:-1] in roles:
         return "f"
-    if lower.endswith("trice") or lower.endswith("euse"):
-        return "f"
+    if feminine_role(lower):
+        return "f"  # "réalisatrice", "élue", "infirmière": a feminine form of a masculine lemma
     return None
 
 
+def _role_of(tok) -> str | None:
+    return role_lemma(tok.text) or (tok.lemma_.casefold() if tok.lemma_.casefold() in word_set("person_roles")
+                                    else None)
+
+
 def _roles_around(doc, start: int, end: int) -> set[str]:
-    """Role nouns the article puts next to a name ("l'opposant X", "X, porte-parole de ...")."""
-    roles = word_set("person_roles")
+    """Role nouns the article puts next to a name: before it ("l'opposant X", "la réalisatrice de 34 ans X",
+    "le maire (divers droite), X") or after it ("X, porte-parole de ...", "X, une retraitée")."""
     out: set[str] = set()
     i = start - 1
     while i >= 0 and doc[i].pos_ in {"ADJ", "PROPN"} and not _is_name_token(doc[i]) and not _is_role(doc[i]):
         i -= 1
-    if i >= 0 and _is_role(doc[i]):
-        out.add(doc[i].text.casefold().rstrip("e") if doc[i].text.casefold().rstrip("e") in roles
-                else doc[i].lemma_.casefold())
-    elif i >= 0 and doc[i].lemma_.casefold() in roles:
-        out.add(doc[i].lemma_.casefold())
+    if i >= 0 and _role_of(doc[i]):
+        out.add(_role_of(doc[i]))
+    else:
+        # "la réalisatrice de 34 ans X", "l'élue d'opposition X": a role with a short complement, then the name.
+        k = i
+        while k >= 0 and start - k <= 5 and doc[k].pos_ in {"ADP", "NUM", "NOUN", "ADJ"} and not _role_of(doc[k]):
+            k -= 1
+        # ("le porte-parole de X" makes X the one with a spokesperson, not the spokesperson)
+        if 0 < k < i - 1 and _role_of(doc[k]) and doc[k - 1].pos_ == "DET" and doc[k + 1].pos_ == "ADP" \
+                and doc[start - 1].pos_ != "ADP":
+            out.add(_role_of(doc[k]))
     role = _role_before_comma(doc, start)
-    if role is not None:
-        lower = doc[role].text.casefold().removeprefix("ex-")
-        out.add(lower if lower in roles else lower[:-1] if lower[:-1] in roles else doc[role].lemma_.casefold())
+    if role is not None and _role_of(doc[role]):
+        out.add(_role_of(doc[role]))
     if end + 1 < len(doc) and doc[end].text == ",":
         j = end + 1
         if doc[j].pos_ == "DET" and j + 1 < len(doc):
             j += 1
-        lemma = doc[j].lemma_.casefold()
-        if lemma in roles:
-            out.add(lemma)
-        elif lemma.endswith("e") and lemma[:-1] in roles:  # "experte" lemmatised as itself
-            out.add(lemma[:-1])
+        if _role_of(doc[j]):
+            out.add(_role_of(doc[j]))
     return out
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import table, word_set
-from .people import fold, parts_match, person_at
+from .people import feminine_role, fold, parts_match, person_at, role_lemma
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
@@ -665,6 +665,8 @@ class _Attributor:
         g = head.morph.get("Gender") or doc[a].morph.get("Gender")
         if g:
             gender = "f" if g[0] == "Fem" else "m"
+        if feminine_role(head.text) and number == "s":
+            gender = "f"  # "l'élue", "la réalisatrice": the feminine form says it
         definite = doc[a].text.casefold() in {"le", "la", "l'"} or fused == "du"
         if definite and number == "s" and self._is_role(head):
             person = self.role_referent(head, gender, cue.first, (a, b))
@@ -674,6 +676,10 @@ class _Attributor:
             name = self.desc.resolve(a, b)
             if name:
                 return _Speaker(name, None, "s", True)
+            if self._is_role(head) and not any(doc[t].pos_ == "PROPN" for t in range(a, b + 1)):
+                # "le maire", "la réalisatrice" point back to someone the article never named: the quotation
+                # has no speaker a reader could check, rather than a description passed off as a name.
+                return None
         named = any(doc[t].pos_ == "PROPN" or doc[t].ent_type_ in {"ORG", "PER"} for t in range(a, b + 1))
         # A noun phrase with no determiner as subject is a name ("60 millions de consommateurs précise").
         bare = doc[a].pos_ in {"NUM", "NOUN", "PROPN"} and doc[a].text[:1].isupper() or \
@@ -707,9 +713,8 @@ class _Attributor:
         return person
 
     def _is_role(self, tok) -> bool:
-        roles = word_set("person_roles")
-        low = tok.text.casefold().removeprefix("ex-")  # "l'ex-ministre" is still the minister
-        return low in roles or tok.lemma_.casefold() in roles or (low.endswith("e") and low[:-1] in roles)
+        # "l'ex-ministre" is still the minister, "la réalisatrice" a "réalisateur"
+        return role_lemma(tok.text) is not None or tok.lemma_.casefold() in word_set("person_roles")
 
     def role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
         """``l'opposant`` → the person the article called "l'opposant X"; failing that, the person named
@@ -717,11 +722,17 @@ class _Attributor:
         de Y a déclaré" → X, never Y)."""
         low = head.lemma_.casefold()
         low_text = head.text.casefold().removeprefix("ex-")
-        role = {low, low_text, low_text.rstrip("e")}
+        role = {low, low_text, low_text.rstrip("e")} | {role_lemma(head.text)} - {None}
+        exact = set(role)
         for group in _role_groups():
             if role & group:
                 role |= group  # "le magistrat" for the prosecutor, "le technicien" for the coach
-        candidates = [p for p in self.r.people if role & set(p.roles)]
+        # The holder of the very office comes first; a synonym ("l'élue" for the mayor) only of the same gender.
+        candidates = [p for p in self.r.people if exact & set(p.roles)] or [
+            p for p in self.r.people if role & set(p.roles)
+            and self.r.genders.get(p.name, p.gender) in {None, gender}]
+        if gender is not None:
+            candidates = [p for p in candidates if self.r.genders.get(p.name, p.gender) in {None, gender}]
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
@@ -741,6 +752,12 @@ class _Attributor:
             person = self.r.tok_person.get(t)
             if person is None or span[0] <= t <= span[1]:
                 continue
+            first = t
+            while first - 1 >= 0 and self.r.tok_person.get(first - 1) is person:
+                first -= 1
+            if first >= 2 and self.doc[first - 1].text.casefold() in _OF and self._is_role(self.doc[first - 2]):
+                skipped.add(person.name)  # "le porte-parole de X": X has the office holder, is not it
+                continue
             known = self.r.genders.get(person.name)
             if person.roles or gender is not None and known is not None and known != gender:
                 # Someone with another office or of the other gender is not meant; look further back
@@ -748,6 +765,12 @@ class _Attributor:
                 skipped.add(person.name)
                 continue
             return person
+        if gender is not None:
+            # Nobody fits by office: the latest person of that gender who spoke, the one the reader has in
+            # mind ("…, poursuit-elle. La chercheuse met en garde …").
+            for tok, source in reversed(self.registry[-30:]):
+                if tok < before and source.person is not None and self.r.genders.get(source.name) == gender:
+                    return source.person
         return None
 
     def resolve_pronoun(self, pronoun: str, before: int) -> _Speaker | None:
