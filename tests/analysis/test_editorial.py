@@ -358,3 +358,33 @@ def test_new_word_lists_say_where_they_come_from():
     for name in ("emotive_nouns.tsv", "intensifiers.tsv", "mock_titles.tsv", "pejorative_suffixes.tsv"):
         first = data.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# Source:"), name
+
+
+# ---------------------------------------------------------- tabloid mechanisms (hand-written sentences)
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Ce drame rural d'une beauté saisissante a séduit le public.", "beauté saisissante"),
+    ("Le pape déchu de la blanquette a fermé son restaurant.", "pape déchu"),
+    ("Le chouchou des téléspectateurs a perdu son émission.", "chouchou"),
+    ("Sa cote n'en finit plus de dégringoler depuis le printemps.", "en finit plus de"),
+    ("Il se rêvait en ambassadeur de la cuisine française.", "se rêvait en"),
+    ("Le chef a crié au complot après le contrôle.", "crié au complot"),
+    ("Le cuistot de la télé a fermé ses portes lundi.", "cuistot"),
+    ("Le chef, jamais avare d'une fanfaronnade, avait promis des merveilles.", "jamais avare"),
+    ("Aujourd'hui, son empire vacille.", "empire vacille"),
+])
+def test_tabloid_mechanisms_are_flagged(nlp, sentence, phrase):
+    from webapp.analysis import analyze
+    assert any(phrase in e.text for e in analyze(sentence).editorializing)
+
+
+@pytest.mark.parametrize("sentence", [
+    "La Bourse de Paris a dégringolé de 3 % mardi.",  # a market fact, stated with its figure
+    "Le bâtiment vacille sous l'effet du vent, selon les pompiers.",  # literal
+    "Le navire a coulé au large de Brest.",
+    "Il a crié au secours avant d'être secouru.",
+    "Le roi Charles a reçu le président mardi.",
+])
+def test_literal_uses_are_not_flagged(nlp, sentence):
+    from webapp.analysis import analyze
+    assert not analyze(sentence).editorializing
