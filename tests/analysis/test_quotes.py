@@ -379,3 +379,18 @@ def test_spokesperson_of_a_person_is_not_that_person(nlp):
     text = ("Le porte-parole de Gaspard Vialatte a démenti.\n\n"
             "« Rien n'est décidé », a déclaré le porte-parole.")
     assert quotes_of(nlp, text)[-1].speaker != "Gaspard Vialatte"
+
+
+@pytest.mark.parametrize("text", [
+    "Les visiteurs décrivent une atmosphère « étouffante » et des salles « trop sombres pour lire ».",
+    "Le bâtiment a ouvert en mars, selon les relevés du Service des archives, sous le nom « Les Tilleuls ».",
+])
+def test_things_never_speak(nlp, text):
+    for q in quotes_of(nlp, text):
+        assert q.speaker not in {"une atmosphère", "les relevés du Service des archives"}
+
+
+def test_people_and_shares_of_people_still_speak(nlp):
+    text = "« On ne dort plus », raconte un jeune riverain. « Trop cher », jugent la plupart des habitants."
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == ["un jeune riverain", "la plupart des habitants"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import table, word_set
 from .people import feminine_role, fold, parts_match, person_at, role_lemma
@@ -310,6 +311,14 @@ class _Reader:
         if k == floor and k < verb - 1 and doc[k].pos_ == "DET" and doc[verb - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
             return k, verb - 1
         return None
+
+
+@lru_cache(maxsize=1)
+def _speaking_heads() -> frozenset[str]:
+    """Head nouns of a noun phrase that can speak: people, offices, groups, organisations, publications."""
+    sources = {row[0].casefold() for row in table("source_nouns") if len(row) > 1 and row[1] != "neutral"}
+    return frozenset(sources | {row[0].casefold() for row in table("source_descriptions")}
+                     | word_set("speaker_heads") | word_set("respondents") | word_set("person_roles"))
 
 
 def _role_groups() -> list[set[str]]:
@@ -680,6 +689,8 @@ class _Attributor:
                 # "le maire", "la réalisatrice" point back to someone the article never named: the quotation
                 # has no speaker a reader could check, rather than a description passed off as a name.
                 return None
+        if not self._can_speak(a, b, head):
+            return None  # "une ambiance « invivable »", "les chiffres du CNC": things do not speak
         named = any(doc[t].pos_ == "PROPN" or doc[t].ent_type_ in {"ORG", "PER"} for t in range(a, b + 1))
         # A noun phrase with no determiner as subject is a name ("60 millions de consommateurs précise").
         bare = doc[a].pos_ in {"NUM", "NOUN", "PROPN"} and doc[a].text[:1].isupper() or \
@@ -691,6 +702,30 @@ class _Attributor:
         if named:
             self.desc.note_source(a, text)
         return _Speaker(text, gender, number, named)
+
+    def _can_speak(self, a: int, b: int, head) -> bool:
+        """A noun phrase headed by a common noun speaks only if that noun names people, an office, a group,
+        an organisation or a publication; one opening with a dash or a preposition is a broken line."""
+        doc = self.doc
+        if doc[a].is_punct or doc[a].pos_ == "ADP" and doc[a].text.casefold() not in _OF:
+            return False
+        if head.pos_ != "NOUN" or head.text[:1].isupper() or \
+                any(doc[t].pos_ == "NUM" or doc[t].text == "%" for t in range(a, head.i + 1)):
+            return True  # a name, an acronym, "58 % des sondés", "60 millions de consommateurs"
+        words = _speaking_heads()
+
+        def speaks(tok) -> bool:
+            low = tok.text.casefold()
+            return any(w in words for w in (low, tok.lemma_.casefold(), low.rstrip("sx"), role_lemma(low))
+                       if w) or self._is_role(tok)
+
+        if speaks(head):
+            return True
+        # A quantity of people: "la plupart des sondés", "la majorité des habitants".
+        n = head.i + 1
+        return n + 1 <= b and doc[n].text.casefold() in _OF and doc[n + 1].pos_ == "NOUN" and \
+            not doc[n + 1].text[:1].isupper() and speaks(doc[n + 1]) and head.text.casefold() in \
+            {"plupart", "majorité", "moitié", "tiers", "quart", "partie", "part", "minorité", "ensemble", "nombre"}
 
     def _apposed_name(self, a: int, b: int) -> Person | None:
         """``l'entraîneur lensois, X``, ``la porte-parole de Y, X``: a role noun phrase whose name follows in
