@@ -394,3 +394,13 @@ def test_people_and_shares_of_people_still_speak(nlp):
     text = "« On ne dort plus », raconte un jeune riverain. « Trop cher », jugent la plupart des habitants."
     speakers = [q.speaker for q in quotes_of(nlp, text)]
     assert speakers == ["un jeune riverain", "la plupart des habitants"]
+
+
+@pytest.mark.parametrize("lead", [
+    "Appelé à la barre, Ludovic Sarrazin s'est tourné vers les jurés",
+    "Un viticulteur de Cahors, Ludovic Sarrazin, 61 ans, ne décolère pas",
+])
+def test_sentence_ending_in_a_colon_gives_the_floor_to_its_subject(nlp, lead):
+    text = f"{lead} : « Je n'ai rien à cacher. » La séance a été levée."
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Ludovic Sarrazin"

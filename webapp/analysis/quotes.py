@@ -480,6 +480,46 @@ class _Attributor:
             np = (start, k - 1)
             if any(t in self.r.tok_person for t in range(start, k)) or doc[start].pos_ in {"DET", "PROPN"}:
                 return _Cue(start, k, None, subject=np)
+        if doc[k].text == ":":
+            return self._subject_before_colon(start, k)
+        return None
+
+    def _subject_before_colon(self, start: int, k: int) -> _Cue | None:
+        """``X s'est tourné vers le public : « … »``, ``un éleveur, X, ne décolère pas : « … »``: a sentence
+        about someone that opens the quotation with a colon gives the floor to its subject."""
+        doc = self.doc
+        for t in range(start, k):
+            tok = doc[t]
+            if tok.dep_ not in {"nsubj", "nsubj:pass"} or self.in_quote[t] or not start <= tok.head.i < k or \
+                    tok.head.dep_ in {"advcl", "acl", "acl:relcl", "ccomp", "csubj", "xcomp"}:
+                continue  # the subject of a subordinate clause ("Quand Y est arrivé, X a dit :") is not it
+            if tok.pos_ == "PRON":
+                pron = self._pronoun_of(tok)
+                return _Cue(t, k, None, pronoun=pron) if pron in {"il", "elle"} else None
+            person = self.r.tok_person.get(t)
+            if person is not None:
+                a = b = t
+                while a - 1 >= start and self.r.tok_person.get(a - 1) is person:
+                    a -= 1
+                return _Cue(a, k, None, subject=(a, b))
+            a = max(start, tok.left_edge.i)
+            b = t
+            if doc[a].pos_ == "DET" and self._is_role(tok):
+                return _Cue(a, k, None, subject=(a, b))
+            return None
+        # The parser lost the subject: a name directly followed by its verb ("X s'est tourné", "X ne dit rien").
+        for t in range(start, k):
+            person = self.r.tok_person.get(t)
+            if person is None or self.r.tok_person.get(t + 1) is person or self.in_quote[t]:
+                continue
+            n = t + 1
+            while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
+                n += 1
+            if n < k and doc[n].pos_ in {"AUX", "VERB"}:
+                a = t
+                while a - 1 >= start and self.r.tok_person.get(a - 1) is person:
+                    a -= 1
+                return _Cue(a, k, None, subject=(a, t))
         return None
 
     def cue_speech_noun(self, start: int, k: int) -> _Cue | None:
