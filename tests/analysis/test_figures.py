@@ -301,3 +301,122 @@ def test_au_total_sums_up_the_figures_just_sourced(nlp):
     text = ("Selon les chiffres publiés par le ministère, 300 écoles ont fermé au nord et 200 au sud. Au total, "
             "près de 500 écoles sont fermées.")
     assert one(figures_of(nlp, text), "près de 500").source == "official"
+
+
+# --- sourcing that generalises: paragraph scope, public bodies, unnamed people (sentences written for these
+# tests, not taken from any article) -----------------------------------------------------------------------
+
+def sourced(nlp, text: str) -> dict[str, str]:
+    return {f.text: f.source for f in figures_of(nlp, text) if f.kind not in ("duration", "age")}
+
+
+def test_a_source_in_the_first_sentence_covers_the_paragraph(nlp):
+    got = sourced(nlp, "Selon les chiffres publiés mardi par la chambre régionale d'industrie, le chômage a reculé de "
+                       "2,1 % sur un an. Dans la zone de Toulon, 4 210 emplois ont été créés sur la période.\n\n"
+                       "Le port, lui, accueille 320 navires par an.")
+    assert got["4 210"] == "official"
+    assert got["320"] == "none"  # a new paragraph closes the scope
+
+
+def test_the_scope_ends_where_another_source_speaks():
+    from webapp.analysis import analyze
+
+    got = {f.text: f.source for f in analyze("Selon la préfecture, 300 personnes ont défilé. « Nous étions bien plus », a lancé une "
+                       "militante. Le cortège a parcouru 6 kilomètres.").figures}
+    assert got["300"] == "official"
+    assert got["6"] == "none"
+
+
+def test_an_outlet_cited_for_a_claim_without_numbers_does_not_source_later_figures(nlp):
+    got = sourced(nlp, "Le maire serait visé par une enquête, selon le quotidien régional. Son adjoint touche "
+                       "3 200 euros par mois.")
+    assert got["3 200"] == "none"
+
+
+def test_a_backward_anaphoric_source_right_after_the_figures(nlp):
+    got = sourced(nlp, "Selon l'observatoire régional des loyers, le loyer moyen atteint 14,2 euros le mètre carré."
+                       "\n\nD'après ses données, les studios restent les plus chers, à 19,8 euros le mètre carré.")
+    assert got["19,8"] == "study" or got["19,8"] == "official"
+
+
+def test_a_public_body_as_subject_of_a_plain_verb_is_the_source(nlp):
+    got = sourced(nlp, "Les préfectures ont fermé 27 écoles en raison des inondations. "
+                       "L'établissement public table sur 60 % de chances de crue. "
+                       "La direction régionale de l'environnement a contrôlé 112 barrages.")
+    assert got["27"] == "official"
+    assert got["60 %"] == "official"
+    assert got["112"] == "official"
+
+
+def test_a_company_as_subject_is_the_news_not_its_source(nlp):
+    got = sourced(nlp, "La coopérative a perdu 18 adhérents l'an dernier.")
+    assert got["18"] == "none"
+
+
+def test_a_government_website_is_official_not_media(nlp):
+    got = sourced(nlp, "Onze communes sont privées d'eau potable, dont 4 depuis lundi, selon le site "
+                       "gouvernemental Aquaveille.")
+    assert got["4"] == "official"
+
+
+def test_unnamed_people_consulted_by_an_outlet_are_anonymous(nlp):
+    got = sourced(nlp, "Selon plusieurs glaciologues interrogés par l'AFP, le glacier pourrait perdre 40 % de son "
+                       "volume. Plusieurs employés de la mairie évoquent 25 postes supprimés.")
+    assert got["40 %"] == "anonymous"
+    assert got["25"] == "anonymous"
+
+
+def test_the_prosecution_and_the_court_are_official(nlp):
+    got = sourced(nlp, "Selon l'accusation, 57 victimes ont été recensées. Le parquet a requis deux ans de prison "
+                       "et 30 000 euros d'amende. L'ancien élu a été condamné à 15 000 euros d'amende.")
+    assert got["57"] == "official"
+    assert got["30 000"] == "official"
+    assert got["15 000"] == "official"
+    accusations = sourced(nlp, "Selon les accusations de son voisin, il aurait volé 12 poules.")
+    assert accusations["12"] != "official"
+
+
+def test_official_acts_are_official_sources(nlp):
+    got = sourced(nlp, "Selon le décret paru dimanche, 38 communes sont classées en zone sinistrée.")
+    assert got["38"] == "official"
+
+
+def test_a_figure_describing_the_speaker_is_not_what_the_speaker_says(nlp):
+    got = sourced(nlp, "La mutuelle, forte de 900 000 adhérents, a confirmé la fuite de données.")
+    assert got["900 000"] == "none"
+
+
+def test_a_forecast_is_reported_by_its_forecaster(nlp):
+    got = sourced(nlp, "BREST — Le service régional de l'eau prévoit une baisse de 22 % des réserves d'ici l'été.")
+    assert got["22 %"] == "official"
+
+
+def test_not_figures_nominalised_numbers_and_seasons(nlp):
+    figures = figures_of(nlp, "Dans le neuf, les ventes stagnent. Elle a présenté l'émission pendant trois saisons.")
+    assert [f.text for f in figures if f.kind not in ("duration", "age")] == []
+    assert one(figures, "trois").kind == "duration"
+
+
+def test_half_of_a_noun_is_a_figure_but_half_done_is_not(nlp):
+    figures = figures_of(nlp, "Près de la moitié des vignes a gelé. Les murs sont à moitié peints.")
+    half = one(figures, "Près de la moitié")
+    assert half.value == 0.5 and half.kind == "proportion"
+    assert len(figures) == 1
+
+
+def test_a_figure_after_a_month_and_a_comma_is_a_figure(nlp):
+    figures = figures_of(nlp, "Selon une enquête de l'institut Bellevue publiée en juin, 31 % des commerces ferment.")
+    assert one(figures, "31 %").source == "study"
+
+
+def test_temperatures_are_measures(nlp):
+    figures = figures_of(nlp, "Le congélateur affichait -2 °C au lieu de 18 °C.")
+    assert one(figures, "18").kind == "measure"
+
+
+def test_a_definite_description_speaking_is_a_person():
+    from webapp.analysis.figures import _definite_individual
+    assert _definite_individual("la réalisatrice de 34 ans")
+    assert _definite_individual("le maire")
+    assert not _definite_individual("un cadre de la coopérative")
+    assert not _definite_individual("les habitants")

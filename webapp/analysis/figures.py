@@ -115,6 +115,8 @@ class _Attribution:
     name: str | None = None
     gender: str | None = None
     attached: int | None = None  # for "cité par X": the token the participle qualifies
+    subject_tree: frozenset[int] = field(default_factory=frozenset)  # a verb's whole subject phrase
+    anaphoric: bool = False  # « d'après leurs données »: the source named before
 
 
 @dataclass
@@ -217,9 +219,16 @@ def _candidates(article: Article, index: _Index) -> list[_Candidate]:
     while i < n:
         found = _atom(text, items, i)
         if found is None:
+            half = _half_of(text, items, i)
+            if half is not None:
+                _add_approximation(low, half)
+                out.append(half)
             i += 1
             continue
         j, value, digits = found
+        if not digits and j == i and _nominalised(index, items, i):
+            i += 1
+            continue
         start, end = items[i][0], items[j][1]
         first_word = items[i][2].lower()
         kind = "count"
@@ -329,6 +338,8 @@ def _candidates(article: Article, index: _Index) -> list[_Candidate]:
                     kind = "count"
             elif u == "point" or u == "points":
                 kind = "percent"
+            elif re.match(r"[ \u00a0\u202f]?°", text[end:end + 2]):
+                kind = "measure"  # a temperature (« 11 °C »), a measure like any other
         cand = _Candidate(start, end, start, value, kind, approx)
         if not _excluded(article, index, items, i, k, cand, digits):
             _add_approximation(low, cand)
@@ -340,6 +351,31 @@ def _candidates(article: Article, index: _Index) -> list[_Candidate]:
             out.append(cand)
         i = k + 1
     return out
+
+
+def _half_of(text: str, items, i: int) -> _Candidate | None:
+    """« la moitié du maïs », « plus de la moitié des salles »: a fraction word quantifying a noun.
+    « à moitié isolés » (an adverb of degree) is not a figure."""
+    if items[i][2].lower() != "moitié" or not i or items[i - 1][2].lower() != "la" \
+            or text[items[i - 1][1]:items[i][0]] != " ":
+        return None
+    if not re.match(r" (?:de |du |des |d')", text[items[i][1]:items[i][1] + 5].lower()):
+        return None
+    return _Candidate(items[i - 1][0], items[i][1], items[i - 1][0], 0.5, "proportion",
+                      name_key=text[items[i - 1][0]:items[i][1]].lower())
+
+
+# A number word after a singular definite article that the tagger does not read as a number is a noun or an
+# adjective made into a noun: « dans le neuf » (new-build housing), « du neuf ».
+_NOMINALISING = {"le", "du", "au"}
+
+
+def _nominalised(index: _Index, items, i: int) -> bool:
+    if not i or items[i - 1][2].lower() not in _NOMINALISING:
+        return False
+    tok = index.token(items[i][0])
+    return tok is not None and tok.idx == items[i][0] and tok.pos_ in ("NOUN", "ADJ") \
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"))
 
 
 def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Candidate, digits: bool) -> bool:
@@ -388,7 +424,7 @@ def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Can
                 return True
     if digits and word.isdigit() and len(word) == 2 and prev == "années":
         return True
-    if prev in _MONTHS and digits:
+    if prev in _MONTHS and digits and prev_gap == " ":  # "mai 2024", not "publiée en mai, 28 %"
         return True
     # A name: "France 2", "Airbus A320" — a capitalised word right before, inside the sentence.
     if digits and i and prev_gap == " " and items[i - 1][2][:1].isupper():
@@ -640,7 +676,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             gender = PRONOUNS.get(tok.lower_)
         if cls in ("official", "study") and _refers_back(tok, phrase):
             # "d'après les calculs de l'institut": the institute named before, not any institute.
-            named = next((a for a in reversed(out) if a.cls in ("official", "study", "media") and a.src
+            named = next((a for a in reversed(out) if a.cls in ("official", "study") and a.src
                           and any(ch.isupper() for ch in doc.text[a.src[0]:a.src[1]])), None)
             if named is not None:
                 cls = named.cls
@@ -661,6 +697,14 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                 app = _apposition_class(doc, phrase, people, acronyms)
                 if app is not None and (found is None or app[0] in ("official", "media")):
                     found = app
+            if found is None and _anaphoric(phrase):
+                named = next((a for a in reversed(out) if a.cls not in ("none", "pronoun") and a.src), None)
+                if named is not None:
+                    out.append(replace(named, kind="selon", pos=cue[0].idx,
+                                       cue=(cue[0].idx, phrase[-1].idx + len(phrase[-1].text)),
+                                       tokens=frozenset(t.i for t in phrase), subject_tree=frozenset(),
+                                       anaphoric=True))
+                continue
             add(found, "selon", cue, phrase)
             continue
         if low in ("dans", "lors") and tok.i + 2 < len(doc):
@@ -668,7 +712,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             phrase = _phrase_after(doc, j, 8)
             found = classify_tokens(phrase, people)
             if found and found[0] == "study" and found[1].pos_ == "NOUN":
-                add(found, "selon", [tok], phrase)
+                add(found, "dans", [tok], phrase)
             continue
         if low == "pour" and (tok.i == 0 or doc[tok.i - 1].text in (",", '"') or doc[tok.i - 1].is_sent_start
                               or tok.is_sent_start):
@@ -709,6 +753,8 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                 and separated_aux is None:
             continue
         found, phrase = _verb_subject(doc, tok, people, acronyms)
+        if found is None:
+            found, phrase = _entity_before(doc, tok, people, acronyms)
         if found is None and (as_noun or separated_aux is not None):
             found, phrase = _surface_subject(doc, index, separated_aux or tok, people, acronyms)
         if found is None:
@@ -723,9 +769,32 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         cue = [t for t in tok.children if t.dep_.startswith("aux") and t.i < tok.i] + [tok]
         cue.sort(key=lambda t: t.i)
         add(found, "verb", cue, phrase)
+        if out and out[-1].kind == "verb" and phrase:
+            # "L'entreprise, quatrième opérateur avec 6,1 millions d'abonnés, a confirmé …": a figure that
+            # describes the speaker is not what the speaker says.
+            top = next((t for t in phrase if t.head.i not in {p.i for p in phrase} or t.head is t), phrase[0])
+            clauses = {t.i for c in top.subtree if c.dep_.startswith("acl") for t in c.subtree}
+            tree = frozenset(t.i for t in top.subtree) - clauses
+            # A study's subject describes its own data (« les chercheurs, avec 28 enfants, ont présenté »).
+            if tok.i not in tree and out[-1].cls != "study":
+                out[-1].subject_tree = tree
     out.extend(_impersonal(article, index))
     out.sort(key=lambda a: a.pos)
     return out
+
+
+_ANAPHORIC_DETS = {"leur", "leurs", "son", "sa", "ses", "ce", "cet", "cette", "ces"}
+
+
+def _anaphoric(phrase) -> bool:
+    """« d'après leurs données », « selon ces chiffres », « selon ses prévisions »: figures of a source that
+    the sentence does not name again (a neutral noun, a possessive or demonstrative, nothing else)."""
+    words = [t for t in phrase if not t.is_punct]
+    if len(words) < 2 or words[0].lower_ not in _ANAPHORIC_DETS:
+        return False
+    from .sources import _noun_class
+    return _noun_class(words[1]) == "neutral" and not any(
+        t.pos_ == "PROPN" or t.ent_type_ or _noun_class(t) not in (None, "neutral") for t in words[2:])
 
 
 def _refers_back(tok, phrase) -> bool:
@@ -751,6 +820,40 @@ def _separated_auxiliary(doc, verb):
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "!", "?", '"') or t.is_sent_start:
             return None
     return None
+
+
+def _dateline(doc, tok) -> bool:
+    """« TOULOUSE — Après … »: the place a dispatch was filed from, not a subject."""
+    return tok.text.isupper() and len(tok.text) > 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("—", "–", "-")
+
+
+def _entity_before(doc, verb, people, acronyms):
+    """A named organisation right before the verb, opening its clause, that the parser did not make the
+    subject (« …, Météo-France prévoit un été chaud »: the hyphenated name split into an oblique)."""
+    if verb.i == 0:
+        return None, []
+    end = verb.i - 1
+    # A subject the parser found before the comma, or inside a prepositional phrase (« Après un printemps
+    # marqué par …, X prévoit »), leaves the name right before the verb as the real subject.
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and not _dateline(doc, c)
+           and not (c.i < end and any(g.dep_ == "case" for g in c.children)) for c in verb.children):
+        return None, []
+    if doc[end].ent_type_ not in ("ORG", "MISC"):
+        return None, []
+    start = end
+    while start > 0 and doc[start - 1].ent_type_ == doc[end].ent_type_ and doc[start].ent_iob_ != "B":
+        start -= 1
+    if start > 0 and not (doc[start - 1].text in (",", ";", ":") or doc[start - 1].is_sent_start
+                          and doc[start - 1].is_punct):
+        if doc[start].is_sent_start:
+            pass
+        else:
+            return None, []
+    phrase = list(doc[start:end + 1])
+    found = _classify(phrase, people, acronyms)
+    if found is None or found[0] not in ("official", "media", "study"):
+        return None, []
+    return found, phrase
 
 
 def _surface_subject(doc, index, first, people, acronyms):
@@ -826,6 +929,8 @@ def _verb_subject(doc, verb, people, acronyms=None):
                 return ("anonymous", c), [c]
             return ("pronoun", c), [c]
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is not None and _dateline(doc, subj):
+        subj = None
     if subj is None and any(c.dep_ == "expl:subj" and c.lower_ == "il" for c in verb.children):
         return None, []
     if subj is None and verb.dep_ == "conj":
@@ -943,6 +1048,7 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     work = [_place(article, index, c) for c in cands]
     _source_from_sentences(article, index, work, attributions, quotes, people, acronyms)
     _carry_across_sentences(article, index, work, attributions, people, acronyms)
+    _paragraph_scope(article, index, work, attributions, quotes)
     _apply_verification(article, index, work, attributions)
     _inherit(work, attributions, index)
     return [_to_figure(article, w) for w in work]
@@ -975,6 +1081,19 @@ def _place(article: Article, index: _Index, c: _Candidate) -> _Working:
     return w
 
 
+def _definite_individual(speaker: str | None) -> bool:
+    """A definite singular description of one person (« le maire », « la réalisatrice de 34 ans »), not an
+    indefinite one (« un cadre de la coopérative », « une source proche du dossier »)."""
+    if not speaker:
+        return False
+    words = speaker.replace("’", "'").split()
+    if not words or not (words[0].lower() in ("le", "la") or words[0].lower().startswith("l'")):
+        return False
+    head = words[1] if words[0].lower() in ("le", "la") and len(words) > 1 else words[0][2:]
+    from .sources import _noun_class_of_word
+    return not head.endswith(("s", "x")) and _noun_class_of_word(head) in (None, "role")
+
+
 def _in_quote(article: Article, c: _Candidate, quotes: list[Quote]) -> Quote | None:
     span = article.span(c.num_start, c.end)
     for q in quotes:
@@ -1000,7 +1119,9 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
         if q is not None:
             cls = "person" if q.speaker_named and classify_name(q.speaker, people) == "person" else \
                 classify_name(q.speaker, people)
-            if not q.speaker_named and cls == "person":
+            if not q.speaker_named and cls in ("person", "anonymous") and _definite_individual(q.speaker):
+                cls = "person"  # « la réalisatrice de 34 ans »: an individual the article identifies
+            elif not q.speaker_named and cls == "person":
                 cls = "anonymous"
             w.source, w.source_text, w.cue, w.direct = cls, q.speaker, q.cue, True
             continue
@@ -1010,6 +1131,7 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
         path = {t.i for t in w.anchor.ancestors} | fig_tokens if w.anchor is not None else set()
         candidates = [a for a in by_sent.get(w.sent, ()) if not (a.tokens & fig_tokens)
                       and not (a.src and a.src[0] <= c.num_start < a.src[1])
+                      and not (a.subject_tree & fig_tokens)
                       and (a.kind != "relay" or a.attached in path)]
         chosen = _choose(candidates, c.num_start, by_sent_fig.get(w.sent, ()))
         if chosen is not None and chosen.cls == "pronoun":
@@ -1092,7 +1214,7 @@ def _carry_across_sentences(article, index, work, attributions, people, acronyms
         # The conditional carries the attribution only when the attributed sentence was in it too.
         prev_conditional = any(_is_conditional(t) for t in index.sents[si - 1])
         prev_sourced = [w for w in by_sent.get(si - 1, ()) if w.direct and w.source not in ("none", "independent")]
-        prev_atts = [a for a in atts_by_sent.get(si - 1, ()) if a.kind in ("selon", "pour", "relay", "verb")]
+        prev_atts = [a for a in atts_by_sent.get(si - 1, ()) if a.kind in ("selon", "pour", "relay", "verb", "dans")]
         if not (prev_sourced or prev_atts):
             continue
         for w in open_:
@@ -1104,6 +1226,68 @@ def _carry_across_sentences(article, index, work, attributions, people, acronyms
             else:
                 _set_source(article, w, prev_atts[-1])
             w.direct = True
+
+
+def _paragraph_scope(article, index, work, attributions, quotes) -> None:
+    """A source named in a paragraph covers the paragraph's later unsourced figures while the sentences go on
+    with the same statement: « Selon les chiffres publiés jeudi par X, le prix … . Dans le département,
+    9 340 ventes ont été enregistrées » — until another source is introduced (a new attribution, a quotation,
+    a person speaking for themselves, the outlet's own reporting), which takes over or closes the scope.
+    Figures just before « D'après leurs données / ces chiffres » take the source that phrase refers to."""
+    by_sent: dict[int, list[_Working]] = {}
+    for w in work:
+        if w.cand.kind not in ("duration", "age"):
+            by_sent.setdefault(w.sent, []).append(w)
+    atts_by_sent: dict[int, list[_Attribution]] = {}
+    for a in attributions:
+        atts_by_sent.setdefault(index.sent_index(a.pos), []).append(a)
+    current = None  # (cls, source_text, source_span, cue) of the nearest source of the paragraph
+    para = -1
+    for si, sent in enumerate(index.sents):
+        here = index.para_index(sent.start_char)
+        if here != para:
+            para, current = here, None
+        atts = [a for a in atts_by_sent.get(si, ()) if a.kind in ("selon", "pour", "relay", "verb", "dans")]
+        quoted = _quote_in_sentence(article, index, si, quotes) is not None
+        figs = by_sent.get(si, [])
+        if current is not None and not atts and not quoted:
+            for w in figs:
+                # The journalist's own conditional (« représenterait ») distances the figure from a source
+                # stated in the indicative.
+                # and a source's conditional account does not cover the journalist's facts in the indicative.
+                if w.source == "none" and not w.direct and w.anchor is not None \
+                        and current[4] == _conditional(w.anchor):
+                    w.source, w.source_text, w.source_span, w.cue = current[:4]
+                    w.direct = True
+        # What this sentence leaves in scope for the next ones.
+        conditional = any(_is_conditional(t) for t in sent)
+        if quoted:
+            current = None  # someone speaks in their own words: the journalist's scope is closed
+        elif atts:
+            last = atts[-1]
+            # An outlet cited for a claim with no number is not a source of figures; an institution or a
+            # study speaks from its records.
+            gave_figures = any(w.direct and w.source == last.cls for w in figs)
+            if last.cls in ("person", "pronoun", "none") or (last.cls == "media" and not gave_figures):
+                current = None
+            else:
+                span = article.span(*last.src) if last.src else None
+                current = (last.cls, article.slice(span) if span else None, span, article.span(*last.cue),
+                           conditional)
+        else:
+            sourced = [w for w in figs if w.direct and w.source not in ("none", "independent")]
+            if sourced:
+                last = sourced[-1]
+                current = None if last.source == "person" else (last.source, last.source_text, last.source_span,
+                                                                 last.cue, conditional)
+    # Backwards: « D'après leurs données, … » opening the sentence right after the figures.
+    for si, figs in by_sent.items():
+        nxt = [a for a in atts_by_sent.get(si + 1, ()) if a.anaphoric]
+        if not nxt or nxt[0].pos - index.sents[si + 1].start_char > 12:
+            continue
+        for w in figs:
+            if w.source == "none" and not w.direct:
+                _set_source(article, w, nxt[0])
 
 
 def _presented_source(doc, sent, atts, people, acronyms):
@@ -1133,28 +1317,50 @@ def _conditional(anchor) -> bool:
 
 
 def _clause_subject(anchor, people, acronyms):
-    """An outlet or a study as the subject of the figure's clause: "le magazine dresse la liste de 10 …"."""
+    """The subject of the figure's clause when it is an outlet, a study or a public body, whatever the verb:
+    "le magazine dresse la liste de 10 …", "les préfectures ont placé 41 départements en alerte", "le
+    procureur a requis 100 000 euros d'amende".  A public body acts on its own records; a company or a
+    person as subject is the news, not its source.  A sentence passed on someone ("a été condamné à … 100 000
+    euros d'amende") is the court's decision."""
     if anchor is None:
         return None
     for node in _clause_path(anchor)[1:]:
         if node.dep_.startswith("acl"):
             return None
+        if node.lemma_ in _SENTENCING and any(c.dep_ == "aux:pass" for c in node.children) \
+                and not any(c.dep_ == "obl:agent" for c in node.children):
+            return "official", [node]
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.pos_ == "NOUN":
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             phrase = _subject_phrase(subj)
             if any(t.like_num for t in phrase):
                 return None
             found = _classify(phrase, people, acronyms)
             if found and found[0] in ("media", "study") and found[1].pos_ == "NOUN":
                 return found[0], phrase
+            if found and found[0] == "official" and _state_body(found[1]):
+                return "official", phrase
             return None
     return None
+
+
+_SENTENCING = {"condamner"}
+
+
+def _state_body(tok) -> bool:
+    """The State, one of its administrations, courts or forces (data/state_body_nouns.txt), or a body
+    qualified as public (« la direction départementale de … »)."""
+    from .sources import _public_body
+    return tok.lemma_.lower() in word_set("state_body_nouns") or tok.lower_ in word_set("state_body_nouns") \
+        or tok.text in ("État", "Etat") or _public_body(tok)
 
 
 def _choose(cands: list[_Attribution], pos: int, figure_positions=()) -> _Attribution | None:
     if not cands:
         return None
-    for kind in ("selon", "pour", "relay", "verb"):
+    # « dans une étude » may sit in a subordinate clause (« sans que ces remises apparaissent dans les
+    # statistiques »): the subject of the figure's own verb of saying comes first.
+    for kind in ("selon", "pour", "relay", "verb", "dans"):
         of_kind = [a for a in cands if a.kind == kind]
         if not of_kind:
             continue
@@ -1212,7 +1418,7 @@ def _apply_verification(article, index, work, attributions) -> None:
             continue
         if verdict == "verified" and re.search(r"\b(?:pas|non|ni|jamais)\b", low):
             continue
-        sources = [a for a in attributions if index.sent_index(a.pos) == si and a.kind in ("relay", "selon", "pour")]
+        sources = [a for a in attributions if index.sent_index(a.pos) == si and a.kind in ("relay", "selon", "pour", "dans")]
         if sources:
             targets = [w for w in work if w.source == sources[0].cls and w.sent <= si]
         elif by_sent.get(si):

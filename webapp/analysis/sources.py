@@ -64,20 +64,65 @@ def _outlet(name: str, tok) -> bool:
 
 def _public_body(tok, name: str | None = None) -> bool:
     """A public body by its name (« Santé publique France ») or an institution noun qualified as public
-    (« l'institut national de … », « un office fédéral »)."""
+    (« l'institut national de … », « un office fédéral », « la chambre régionale d'agriculture »,
+    « l'établissement public »)."""
     public = word_set("public_body_words")
     if name is not None and len(name.split()) >= 2 and any(w.lower() in public for w in name.split()[1:]):
         return True
-    return tok.lemma_.lower() in _organisation_nouns() and any(
-        c.dep_ == "amod" and c.lower_ in public for c in tok.children)
+    lemma = tok.lemma_.lower()
+    if lemma not in _organisation_nouns() and lemma not in word_set("public_body_nouns") \
+            and tok.lower_ not in word_set("public_body_nouns"):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in public for c in tok.children) or _of_the_state(tok)
+
+
+def _of_the_state(tok) -> bool:
+    """« la caisse de l'État », « les services de l'État »."""
+    return any(c.dep_ == "nmod" and c.text in ("État", "Etat") for c in tok.children)
+
+
+def _state_qualified(tok) -> bool:
+    """A publication or website qualified as the government's: « le site gouvernemental X »."""
+    return any(c.dep_ == "amod" and c.lower_ in word_set("state_adjectives") for c in tok.children)
+
+
+# Determiners and quantifiers of an indefinite group of people: « plusieurs salariés », « des habitants ».
+_INDEFINITE = {"des", "plusieurs", "certains", "certaines", "quelques", "nombreux", "nombreuses", "d'autres",
+               "divers", "diverses", "un", "une", "de"}
+
+
+def _unnamed_people(tok, tokens) -> bool:
+    """An unnamed group the article does not identify: a head noun the lexicon does not know, described as
+    consulted (« des hydrologues consultés par l'AFP », « les agents immobiliers interrogés ») or taken,
+    without a name, from an organisation (« plusieurs salariés de l'entreprise »).  The organisation or the
+    outlet that consulted them is not the source of what they say."""
+    if tok.pos_ != "NOUN" or _noun_class(tok) is not None or tok.ent_type_:
+        return False
+    if any(t.ent_type_ == "PER" for t in tokens):
+        return False
+    consulted = word_set("consulted_verbs")
+    if any(c.dep_ in ("acl", "amod") and "Part" in c.morph.get("VerbForm") and c.lemma_.lower() in consulted
+           for c in tok.children):
+        return True
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "nummod")}
+    return "Plur" in tok.morph.get("Number") and bool(dets & _INDEFINITE) and any(
+        c.dep_ == "nmod" and _noun_class(c) in ("official", "media", "study") for c in tok.children)
 
 
 def _noun_class(tok) -> str | None:
     nouns = source_nouns()
-    for key in (tok.lemma_.lower(), tok.text.lower()):
+    # The form first: a plural can differ from its singular (« l'accusation » / « les accusations de X »).
+    for key in (tok.text.lower(), tok.lemma_.lower()):
         if key in nouns:
             return nouns[key]
     return None
+
+
+def _noun_class_of_word(word: str) -> str | None:
+    """Class of a single word given as text (its lower-case form or its singular)."""
+    low = word.lower()
+    nouns = source_nouns()
+    return nouns.get(low) or nouns.get(low[:-1] if low.endswith("s") else low)
 
 
 def _is_definite_singular(tok) -> bool:
@@ -137,12 +182,20 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
     text = " ".join(t.text for t in tokens)
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") or _noun_class(t)]
     # The head noun decides; a neutral head ("des estimations de …") hands over to its complements.
-    for tok in nouns:
+    for n, tok in enumerate(nouns):
         cls = _noun_class(tok)
         if cls == "neutral":
             continue
         if acronyms and tok.text in acronyms:
             return acronyms[tok.text], tok
+        if n == 0 and _unnamed_people(tok, tokens):
+            return "anonymous", tok
+        if tok.text in ("État", "Etat") and tok.i != tok.sent.start:
+            return "official", tok
+        if cls is None and tok.pos_ == "NOUN" and _public_body(tok):
+            return "official", tok
+        if cls in ("media", "study") and _state_qualified(tok):
+            return "official", tok
         if cls is None:
             if (tok.ent_type_ or tok.pos_ == "PROPN") and tok.text[:1].isupper() \
                     and _public_body(tok, _entity_text(tok)):
