@@ -27,6 +27,7 @@ speech verb (« …, a-t-il déclaré »), inside a fixed neutral expression, or
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -229,7 +230,17 @@ def _quoted_regions(article: Article) -> list[tuple[int, int]]:
 
 
 def _protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list[bool]]:
-    """Per token: `hard` (quoted speech: never the journalist's) and `soft` (attributed sentence)."""
+    """Per token: `hard` (quoted speech: never the journalist's) and `soft` (attributed sentence).
+
+    Computed once per analysis: both the finder and `neutral_phrases` need it.
+    """
+    key = ("editorial.protection", tuple((q.start, q.end) for q in quotes))
+    if key not in article.memo:
+        article.memo[key] = _compute_protection(article, quotes)
+    return article.memo[key]
+
+
+def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list[bool]]:
     doc = article.doc
     n = len(doc)
     hard = [False] * n
@@ -241,9 +252,12 @@ def _protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list
             hard[tok.i] = True
     if quotes:
         spans = sorted((q.start, q.end) for q in quotes)
+        quote_starts = [s for s, _ in spans]
+        reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among spans[:k+1]
         for tok in doc:
             span = article.token_span(tok)
-            if any(s < span.end and span.start < e for s, e in spans):
+            k = bisect.bisect_left(quote_starts, span.end) - 1  # spans starting before the token ends
+            if k >= 0 and reach[k] > span.start:
                 hard[tok.i] = True
     for first, last in _pull_quotes(article):
         for i in range(first, last + 1):

@@ -8,7 +8,7 @@ every offset back to the text exactly as it was given, so that the web app can h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .results import Span
@@ -103,6 +103,8 @@ class Article:
 
     norm: Normalized
     doc: object  # spacy.tokens.Doc; typed loosely so that the rule modules stay importable without spaCy
+    # Results that several steps of one analysis need (computed once, dropped with the article).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
