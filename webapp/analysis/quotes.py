@@ -86,6 +86,12 @@ class _Reader:
             if p:
                 self.tok_person[tok.i] = p
         self.genders: dict[str, str | None] = {p.name: p.gender for p in people}
+        # Per-article memos: the same tokens are asked about many times by the cue searches.
+        self._speech: dict[tuple[int, bool], bool] = {}
+        self._multiword: dict[int, int | None] = {}
+        self.low = [tok.text.casefold() for tok in self.doc]
+        self.pos = [tok.pos_ for tok in self.doc]
+        self.space = [tok.whitespace_ for tok in self.doc]
 
     # --- offsets -------------------------------------------------------------------------------------
     def to_norm(self, pos: int) -> int:
@@ -108,6 +114,13 @@ class _Reader:
     # --- speech verbs --------------------------------------------------------------------------------
     def is_speech_verb(self, tok, loose: bool = False) -> bool:
         """Whether a token is a speech verb; ``loose`` where only a verb can stand (``», estime X``)."""
+        key = (tok.i, loose)
+        known = self._speech.get(key)
+        if known is None:
+            known = self._speech[key] = self._is_speech_verb(tok, loose)
+        return known
+
+    def _is_speech_verb(self, tok, loose: bool) -> bool:
         text = tok.text.casefold()
         if tok.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"} or not tok.text.isalpha() and "-" not in tok.text:
             return False
@@ -133,18 +146,24 @@ class _Reader:
 
     def multiword_end(self, i: int) -> int | None:
         """Last token of a multi-word speech verb starting at token i (``fait valoir``, ``met en garde``)."""
-        doc = self.doc
-        tok = doc[i]
-        if tok.pos_ not in {"VERB", "AUX"}:
+        if i in self._multiword:
+            return self._multiword[i]
+        end = self._multiword[i] = self._multiword_end(i)
+        return end
+
+    def _multiword_end(self, i: int) -> int | None:
+        pos, low = self.pos, self.low
+        if pos[i] not in {"VERB", "AUX"}:
             return None
-        first = first_word_lemma(tok.text.casefold(), tok.lemma_.casefold())
+        first = first_word_lemma(low[i], self.doc[i].lemma_.casefold())
         if first is None:
             return None
+        n = len(low)
         for tail in multiword()[first]:
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "ADV" and doc[j].text.casefold() not in tail:
+            while j < n and pos[j] == "ADV" and low[j] not in tail:
                 j += 1  # "met toutefois en garde"
-            if j + len(tail) <= len(doc) and all(doc[j + k].text.casefold() == w for k, w in enumerate(tail)):
+            if j + len(tail) <= n and all(low[j + k] == w for k, w in enumerate(tail)):
                 return j + len(tail) - 1
         return None
 
@@ -988,14 +1007,15 @@ class _Attributor:
 
     def _quoteless_sentences(self):
         """Token ranges [a, b] of the journalist's sentences with no quotation in them (b: the final mark)."""
-        doc = self.doc
+        in_quote = self.in_quote
+        n = len(in_quote)
         a = 0
         has_quote = False
-        for t in range(len(doc)):
-            has_quote = has_quote or self.in_quote[t]
-            ends = doc[t].text in _SENTENCE_END or "\n" in doc[t].whitespace_ or "\n" in doc[t].text \
-                or t + 1 == len(doc)
-            if ends and not self.in_quote[t]:
+        # One pass over the tokens' strings, read once, rather than a Token object per index.
+        for t, (text, space) in enumerate(zip(self.r.low, self.r.space)):
+            has_quote = has_quote or in_quote[t]
+            ends = text in _SENTENCE_END or "\n" in space or "\n" in text or t + 1 == n
+            if ends and not in_quote[t]:
                 if not has_quote and t > a:
                     yield a, t
                 a, has_quote = t + 1, False
