@@ -404,3 +404,32 @@ def test_sentence_ending_in_a_colon_gives_the_floor_to_its_subject(nlp, lead):
     text = f"{lead} : « Je n'ai rien à cacher. » La séance a été levée."
     (q,) = quotes_of(nlp, text)
     assert q.speaker == "Ludovic Sarrazin"
+
+
+def test_role_noun_teaches_the_gender_of_its_person(nlp):
+    text = ("Le tribunal a entendu jeudi Marc Delorme, poursuivi pour escroquerie. Le prévenu a reconnu des "
+            "erreurs. « Je n'ai volé personne », a-t-il affirmé à la barre.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Marc Delorme"]
+
+
+def test_role_apposition_with_a_lawyer_title(nlp):
+    text = ("L'audience a repris lundi. L'avocate de la défense, Me Claire Sorel, a contesté les faits. "
+            "« Rien ne prouve la fraude », a-t-elle insisté.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Claire Sorel"]
+
+
+def test_reflexive_speech_verb_after_the_quote(nlp):
+    text = "Le syndicat a publié un communiqué. « Les salaires stagnent depuis dix ans », s'alarme Rémi Caron."
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Rémi Caron"]
+
+
+def test_pronoun_names_the_gender_of_the_only_person_named_before(nlp):
+    text = "Lucie Marchand a quitté la mairie. « Je n'avais plus le choix », a-t-elle écrit sur son blog."
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Lucie Marchand"]
+
+
+def test_short_term_after_a_noun_is_a_label_said_by_nobody(nlp):
+    for text in ("Le préfet a relevé l'alerte au niveau « crise » dans le département, a annoncé la préfecture.",
+                 "Les habitants ont fondé le collectif « Rivière vivante » l'an dernier, explique Paul Girard."):
+        (q,) = quotes_of(nlp, text)
+        assert (q.speaker, q.kind) == (None, "scare")

@@ -23,6 +23,7 @@ from .text import Article
 
 _SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 _SENTENCE_END = {".", "!", "?", "…"}
+_MAX_LABEL_WORDS = 3
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
 _OF = {"de", "d'", "du", "des"}
 _SELON = {"selon", "d'après"}
@@ -333,6 +334,12 @@ class _Reader:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _person_titles() -> frozenset[str]:
+    """Civil and professional titles written before a name (``M.``, ``Me``), casefolded."""
+    return frozenset(row[0].casefold() for row in table("person_titles"))
+
+
 def _speaking_heads() -> frozenset[str]:
     """Head nouns of a noun phrase that can speak: people, offices, groups, organisations, publications."""
     sources = {row[0].casefold() for row in table("source_nouns") if len(row) > 1 and row[1] != "neutral"}
@@ -709,14 +716,15 @@ class _Attributor:
         if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)) and \
                 not (b == a + 1 and doc[a].pos_ == "DET" and doc[b].pos_ == "VERB" and self._is_role(doc[b])):
             return None  # ("l'opposant" read as a participle is still a role)
-        person = self._apposed_name(a, b)
-        if person:
-            return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         head = doc[b]
         for t in range(a, b + 1):
             if doc[t].pos_ in {"NOUN", "PROPN"} or t == a + 1 and doc[a].pos_ == "DET" and doc[t].pos_ == "VERB":
                 head = doc[t]
                 break
+        person = self._apposed_name(a, b)
+        if person:
+            self._learn_gender(person, doc[a], head)
+            return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         span = self.r.orig_span(a, b)
         text = self.r.article.text[span.start:span.end]
         fused = doc[a].text.casefold() if cue.fused else None
@@ -739,6 +747,7 @@ class _Attributor:
         if definite and number == "s" and self._is_role(head):
             person = self.role_referent(head, gender, cue.first, (a, b))
             if person:
+                self._learn_gender(person, doc[a], head)
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if definite and number == "s":
             name = self.desc.resolve(a, b)
@@ -761,6 +770,24 @@ class _Attributor:
         if named:
             self.desc.note_source(a, text)
         return _Speaker(text, gender, number, named)
+
+    def _learn_gender(self, person: Person, det, head) -> None:
+        """A role noun that designates a person of unknown gender gives its grammatical gender to that person
+        (« le prévenu » → m, « l'avocate » → f), so that later « il »/« elle » find them; a role word that
+        does not tell (« l'élève », a plural) teaches nothing."""
+        if self.r.genders.get(person.name) is not None or not self._is_role(head):
+            return
+        gender = None
+        if feminine_role(head.text):
+            gender = "f"
+        elif det.text.casefold() in {"le", "la"}:
+            gender = "m" if det.text.casefold() == "le" else "f"
+        elif det.text.casefold() == "l'" and head.morph.get("Number") != ["Plur"]:
+            g = head.morph.get("Gender")
+            if g and not head.text.casefold().endswith("e"):  # "l'élève", "l'architecte" are both
+                gender = "f" if g[0] == "Fem" else "m"
+        if gender:
+            self.r.genders[person.name] = gender
 
     def _can_speak(self, a: int, b: int, head) -> bool:
         """A noun phrase headed by a common noun speaks only if that noun names people, an office, a group,
@@ -796,7 +823,10 @@ class _Attributor:
         while j < len(doc) and j <= b + 12 and doc[j].text != "," and not self.in_quote[j] and \
                 doc[j].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ"} and j not in self.r.tok_person:
             j += 1
-        if j + 1 >= len(doc) or doc[j].text != "," or j + 1 not in self.r.tok_person:
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].text.casefold() in _person_titles() and \
+                j + 1 not in self.r.tok_person:
+            j += 1  # "l'avocate de la défense, Me X": the title is not part of the mention
+        if j + 1 >= len(doc) or doc[j].text not in {",", *_person_titles()} or j + 1 not in self.r.tok_person:
             return None
         person = self.r.tok_person[j + 1]
         end = j + 1
@@ -903,6 +933,14 @@ class _Attributor:
                 person = self.r.tok_person.get(t)
                 if person and self.r.genders.get(person.name) == gender:
                     return _Speaker(person.name, gender, "s", True, person)
+            # Or the one person named there whose gender the article has not told yet: the pronoun tells it.
+            unknown = {self.r.tok_person[t].name: self.r.tok_person[t]
+                       for t in range(max(0, before - 120), before) if t in self.r.tok_person}
+            if len(unknown) == 1:
+                (person,) = unknown.values()
+                if self.r.genders.get(person.name) is None:
+                    self.r.genders[person.name] = gender
+                    return _Speaker(person.name, gender, "s", True, person)
         return None
 
     def _plural_subject_before(self, before: int) -> _Speaker | None:
@@ -953,7 +991,9 @@ class _Attributor:
                 cue = self.cue_incise_later(f, sent_b)
             f.embedded = not starts_sentence and not (cue and cue.first < (f.open_tok or f.first)
                                                       and doc[before_tok].text == ",")
-            if f.embedded and cue is None:
+            if f.embedded and words <= _MAX_LABEL_WORDS and self._labels_noun(f):
+                cue = None  # « au niveau « crise » », « le groupe « X » »: a name or a label, said by nobody
+            elif f.embedded and cue is None:
                 cue = self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
                 if cue and cue.verb is not None and words <= _MAX_SCARE_WORDS:
                     far = (f.open_tok or f.first) - cue.verb > _NEAR_VERB
@@ -1004,6 +1044,17 @@ class _Attributor:
             else:
                 f.kind = "direct"
         return self.found
+
+    def _labels_noun(self, f: _Found) -> bool:
+        """A short quoted noun right after a common noun, with no determiner of its own: it names or labels
+        that noun (« le niveau « alerte » », « le collectif « X » ») rather than quoting anyone; an adjective
+        (« juge la réforme « injuste » ») is still the subject's judgement."""
+        if f.open_tok is None or f.open_tok == 0:
+            return False
+        before, first = self.doc[f.open_tok - 1], self.doc[f.first]
+        return before.pos_ == "NOUN" and not self._is_role(before) and f.open_tok - 1 not in \
+            self.r.tok_person and first.pos_ in {"NOUN", "PROPN"} and \
+            all(self.doc[t].pos_ not in {"VERB", "AUX", "DET", "PRON"} for t in range(f.first, f.last + 1))
 
     def _quoteless_sentences(self):
         """Token ranges [a, b] of the journalist's sentences with no quotation in them (b: the final mark)."""
