@@ -380,7 +380,7 @@ def test_every_question_on_the_samples_is_valid(stem, analysis_of, nlp):
     # The builders themselves, before the safety net of build_questions, must produce valid questions.
     art = Article(norm=normalize(text), doc=nlp(normalize(text).text))
     raw = [*who_quoted_questions(art, list(analysis.quotes), list(analysis.people)),
-           *figure_source_questions(art, list(analysis.figures)),
+           *figure_source_questions(art, list(analysis.figures), list(analysis.quotes), list(analysis.people)),
            *editorializing_questions(art, list(analysis.quotes), list(analysis.editorializing))]
     assert [validate_question(q, text) for q in raw if validate_question(q, text)] == []
     assert Counter(q.kind for q in raw) == Counter(q.kind for q in analysis.questions)
@@ -476,3 +476,26 @@ def test_figure_source_skips_a_source_far_away_or_of_the_wrong_form():
             figure(FIG, "30 licenciements", "anonymous", "La direction", "a confirmé"),  # definite: not anonymous
             figure(FIG, "7,3 %", "study", "l'Insee", "dans")]  # « dans » locates, it does not attribute
     assert figure_source_questions(article(FIG), figs) == []
+
+
+QUOTED = ("La maire, Claire Fabre, a présenté le budget mardi. Selon l'Insee, 12 % des familles attendent une place.\n\n"
+          "« Nous avons ouvert 240 places de crèche cette année », a-t-elle déclaré.\n\n"
+          "« On nous a promis 3 millions d'euros de plus, mais rien n'est venu », confie un parent.\n\n"
+          "Un habitant a payé quatre mensualités de trop, selon l'association de consommateurs.\n")
+
+
+def test_a_figure_inside_a_quotation_is_never_unsourced_and_needs_a_proven_speaker():
+    people = [person(QUOTED, "Claire Fabre", gender="f")]
+    quotes = [quote(QUOTED, "Nous avons ouvert 240 places de crèche cette année", "Claire Fabre", "a-t-elle déclaré"),
+              quote(QUOTED, "On nous a promis 3 millions d'euros de plus, mais rien n'est venu", None)]
+    figs = [figure(QUOTED, "240 places", "person", "Claire Fabre", "a-t-elle déclaré", value=240),
+            figure(QUOTED, "3 millions d'euros", "none", value=3e6),
+            figure(QUOTED, "12 %", "official", "l'Insee", "Selon", value=12)]
+    keys = [correct(q).key for q in figure_source_questions(article(QUOTED), figs, quotes, people)]
+    assert keys == ["official", "person"]  # the parent's figure sits in a quotation: « aucune source » would be wrong
+
+
+def test_a_small_bare_count_is_not_a_sourcing_question():
+    figs = [figure(QUOTED, "quatre mensualités", "official", "l'association de consommateurs", "selon",
+                   value=4)]
+    assert figure_source_questions(article(QUOTED), figs, [], []) == []

@@ -154,7 +154,7 @@ def build_questions(article: Article, quotes: list[Quote], figures: list[Figure]
     text = article.text
     questions = [
         *who_quoted_questions(article, quotes, people, editorializing),
-        *figure_source_questions(article, figures),
+        *figure_source_questions(article, figures, quotes, people),
         *editorializing_questions(article, quotes, editorializing),
     ]
     # A safety net: an extractor's odd span must never turn into a broken question in front of a class.
@@ -475,18 +475,46 @@ def _askable_figure(figure: Figure, text: str) -> bool:
     )
 
 
+# Below this, a bare count is usually a detail of a story (« quatre mensualités », « à sept reprises »), not a
+# statistic whose sourcing a student can weigh.
+MIN_SOURCED_COUNT = 10
+
+
+def _anecdotal_count(figure: Figure, text: str) -> bool:
+    """A small bare count, with no percent, money or measure: not material for a sourcing question."""
+    if figure.kind != "count" or figure.value is None or figure.value >= MIN_SOURCED_COUNT:
+        return False
+    words = fold(text[figure.start:figure.end])
+    return not any(mark in words for mark in ("%", "pour cent", "euro", "dollar", "€", "$", " sur "))
+
+
+def _quoted_figure_ok(article: Article, figure: Figure, quotes: list[Quote], people: list[Person]) -> bool:
+    """A figure inside a quotation comes from whoever speaks: never « aucune source », and only asked when the
+    words next to the quotation prove who that is (the same test as for « Qui a dit ? »)."""
+    quote = next((q for q in quotes if q.start <= figure.start and figure.end <= q.end), None)
+    if quote is None:
+        return True
+    if figure.source == "none" or quote.kind == "scare":
+        return False
+    speakers = [q for q in quotes if q.kind != "scare" and q.speaker and q.speaker.strip()]
+    return strong_attribution(article, quote, speakers, list(people))
+
+
 def _figure_quality(figure: Figure, text: str) -> tuple:
     """Sort key, best first: a figure whose source is stated next to it beats an inherited one."""
     return (not _inside(figure.cue, text), not _inside(figure.source_span, text), figure.start)
 
 
-def figure_source_questions(article: Article, figures: list[Figure]) -> list[Question]:
+def figure_source_questions(article: Article, figures: list[Figure], quotes: list[Quote] = (),
+                            people: list[Person] = ()) -> list[Question]:
     """« D'où vient ce chiffre ? » with source classes as choices, balanced across the article."""
     text = article.text
     seen: set = set()
     by_class: dict[str, list[Figure]] = {}
     for figure in sorted(figures, key=lambda f: (f.start, f.end)):
         if not _askable_figure(figure, text) or not strong_figure_source(article, figure):
+            continue
+        if _anecdotal_count(figure, text) or not _quoted_figure_ok(article, figure, quotes, people):
             continue
         key = ("value", figure.value) if figure.value is not None else ("text", fold(figure.text))
         if key in seen:
