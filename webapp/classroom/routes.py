@@ -12,6 +12,7 @@ from ..auth import teacher_required
 from ..auth.forms import EmptyForm
 from ..errors import render_error
 from ..extensions import db, htmx
+from ..i18n import gettext
 from ..models import QuestionSet
 from ..rendering import render
 from . import bp, results, services
@@ -44,7 +45,7 @@ def local_time(value, fmt: str = "%d/%m/%Y %H:%M") -> str:
 
 @bp.app_template_filter("state_label")
 def state_label(state: str) -> str:
-    return STATE_LABELS.get(state, state)
+    return gettext(STATE_LABELS.get(state, state))
 
 
 def _back(game_id: int) -> str:
