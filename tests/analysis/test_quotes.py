@@ -433,3 +433,22 @@ def test_short_term_after_a_noun_is_a_label_said_by_nobody(nlp):
                  "Les habitants ont fondé le collectif « Rivière vivante » l'an dernier, explique Paul Girard."):
         (q,) = quotes_of(nlp, text)
         assert (q.speaker, q.kind) == (None, "scare")
+
+
+def test_unnamed_source_reported_speaking_is_the_pronoun_after_the_quote(nlp):
+    """« Une X, qui a requis l'anonymat, décrit … » makes her the source « confie-t-elle » means, even with a
+    named woman quoted before (the parser may take the verb after the incise for a modifier)."""
+    text = ("La directrice de l'école, Anne Morel, reconnaît des difficultés. « Nous faisons au mieux », "
+            "a-t-elle dit.\n\nUne enseignante de l'école, qui a souhaité garder l'anonymat, décrit une situation "
+            "tendue. « On n'a plus de remplaçants depuis octobre », confie-t-elle.")
+    first, second = quotes_of(nlp, text)
+    assert first.speaker == "Anne Morel"
+    assert second.speaker == "Une enseignante de l'école"
+
+
+def test_indefinite_source_saying_with_an_infinitive(nlp):
+    text = ("Le maire, Paul Girard, a défendu le projet. « Il est utile », a-t-il dit.\n\nParmi les riverains, "
+            "un commerçant du quartier dit avoir perdu la moitié de sa clientèle. « Personne ne vient plus "
+            "le samedi », raconte-t-il.")
+    _, second = quotes_of(nlp, text)
+    assert second.speaker == "un commerçant du quartier"

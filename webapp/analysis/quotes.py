@@ -1081,9 +1081,19 @@ class _Attributor:
         if cue is None:
             verbs = [t for t in range(a, b + 1) if doc[t].dep_ == "ROOT" and doc[t].pos_ == "VERB"
                      and self.r.is_speech_verb(doc[t])]
+            if not verbs and any(doc[t].dep_ == "ROOT" and doc[t].pos_ in {"NOUN", "PROPN"} for t in range(a, b + 1)):
+                # The parser made the subject the root and the verb after its incise a modifier ("Une
+                # infirmière, qui a requis l'anonymat, décrit …"): the verb after the comma is still the main one.
+                verbs = [t for t in range(a + 1, b + 1) if doc[t].dep_ == "acl" and doc[t - 1].text == ","
+                         and doc[t].pos_ == "VERB" and self.r.is_speech_verb(doc[t])]
             if len(verbs) != 1:
                 return
-            cue = self.cue_for_verb(verbs[0], a, b)
+            head = next((doc[t] for t in range(a, b + 1) if doc[t].dep_ == "ROOT"), doc[verbs[0]].head)
+            if doc[verbs[0]].dep_ == "acl" and a <= head.left_edge.i and head.i < verbs[0]:
+                cue = _Cue(head.left_edge.i, verbs[0], verbs[0],
+                           subject=(head.left_edge.i, self.r._np_end(head.i, verbs[0])))
+            else:
+                cue = self.cue_for_verb(verbs[0], a, b)
         if cue is None:
             return
         speaker = self.speaker_of(cue, 0)
@@ -1092,6 +1102,9 @@ class _Attributor:
             speaker.name.casefold().startswith(("le ", "la ", "l'", "les "))
         if speaker is not None and not vague:
             self.statements[b] = speaker
+            # Whoever the journalist just reported as speaking ("Une infirmière, qui a requis l'anonymat,
+            # décrit …", "Pour X, …") is the source a following « confie-t-elle » means.
+            self.register(b, speaker)
 
     def _statement_before(self, f: _Found) -> _Speaker | None:
         """The source of the statement sentence ending just before a quotation that opens a sentence."""
