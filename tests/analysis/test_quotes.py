@@ -452,3 +452,14 @@ def test_indefinite_source_saying_with_an_infinitive(nlp):
             "le samedi », raconte-t-il.")
     _, second = quotes_of(nlp, text)
     assert second.speaker == "un commerçant du quartier"
+
+
+def test_pronoun_skips_a_person_of_unknown_gender_introduced_long_before(nlp):
+    """« elle » goes back to the woman quoted earlier, not to a man whose gender the text never told and
+    who was introduced several paragraphs before."""
+    text = ("Me Claire Sorel, notaire à Lyon, a présenté les chiffres. « Le marché ralentit », a-t-elle dit.\n\n"
+            "Pour l'économiste Dominique Faure, la baisse tient au crédit. « Les taux sont trop hauts. »\n\n"
+            "Les ventes ont reculé de 10 % en un an.\n\n"
+            "Les prix, eux, résistent dans le centre.\n\n"
+            "Me Sorel refuse de parler de crise. « Les volumes restent élevés », a-t-elle rappelé.")
+    assert quotes_of(nlp, text)[-1].speaker == "Claire Sorel"

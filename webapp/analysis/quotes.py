@@ -413,6 +413,7 @@ class _Attributor:
         self.paragraphs = reader.article.paragraphs
         self.para_tokens = [(reader.token_at(p.start), reader.token_at(max(p.start, p.end - 1)))
                             for p in self.paragraphs]
+        self._para_starts = [a for a, _ in self.para_tokens]
         self.in_quote = [False] * len(self.doc)
         self.found: list[_Found] = []
         for s in stretches:
@@ -914,11 +915,17 @@ class _Attributor:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
             return None
         gender, number = _SUBJECT_PRONOUNS[pronoun]
-        for _, source in reversed(self.registry[-30:]):
+        # A person whose gender the article never told is taken for « il »/« elle » only when introduced
+        # recently (this paragraph or the two before); further back, a source known to fit is meant.
+        para = bisect_left(self._para_starts, before + 1) - 1
+        recent = self.para_tokens[max(0, para - 2)][0]
+        for tok, source in reversed(self.registry[-30:]):
             if source.number != number:
                 continue
             known = self.r.genders.get(source.name, source.gender) if source.person else source.gender
             if number == "s" and known not in {None, gender}:
+                continue
+            if number == "s" and source.person and known is None and tok < recent:
                 continue
             if number == "s" and source.person is None and known is None and source.named:
                 continue  # an organisation: "il"/"elle" is far more often a person
