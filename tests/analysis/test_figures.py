@@ -420,3 +420,49 @@ def test_a_definite_description_speaking_is_a_person():
     assert _definite_individual("le maire")
     assert not _definite_individual("un cadre de la coopérative")
     assert not _definite_individual("les habitants")
+
+
+# --- sources that generalise (blind set 3) ----------------------------------------------------------------
+
+def test_a_document_an_outlet_obtained_is_the_outlets_information(nlp):
+    figs = figures_of(nlp, "Selon des documents consultés par Le Monde, la mairie a emprunté 30 millions d'euros. "
+                           "Selon plusieurs hydrologues consultés par l'AFP, 60 départements seront touchés.")
+    assert one(figs, "30 millions").source == "media"
+    assert one(figs, "60").source == "anonymous"  # people consulted stay unnamed sources
+
+
+def test_a_press_agency_with_a_hyphenated_name_is_media(nlp):
+    figs = figures_of(nlp, "Le sommet a réuni quelque 80 chefs d'État, rapporte l'Agence France-Presse.")
+    assert one(figs, "quelque 80").source == "media"
+
+
+def test_a_judicial_investigation_is_official_not_a_study(nlp):
+    figs = figures_of(nlp, "Trois hommes ont été placés en garde à vue dans une enquête sur un trafic de "
+                           "cigarettes.")
+    assert one(figs, "Trois").source == "official"
+    assert not [f for f in figs if "enquête" in f.text]  # « une enquête sur un trafic » is no proportion
+
+
+def test_a_judge_is_an_official_source(nlp):
+    figs = figures_of(nlp, "Selon le juge, le montant détourné est estimé à 3,2 millions d'euros.")
+    assert one(figs, "3,2 millions").source == "official"
+
+
+def test_a_company_claiming_its_own_figure_is_a_party_to_the_events(nlp):
+    figs = figures_of(nlp, "Le groupe hôtelier Belvista, qui revendique 12 000 salariés, assure respecter la loi.")
+    assert one(figs, "12 000").source == "official"
+
+
+def test_a_headline_takes_the_source_of_its_lead(nlp):
+    figs = figures_of(nlp, "Logement : un locataire sur quatre en retard de loyer, selon la Fondation Abri\n\n"
+                           "Selon une enquête publiée lundi par la Fondation Abri auprès de 3 000 ménages, 26 % des "
+                           "locataires ont payé leur loyer en retard.\n")
+    assert one(figs, "un locataire sur quatre").source == "study"
+    figs = figures_of(nlp, "Incendie : 40 hectares brûlés dans le Var\n\nQuarante hectares ont brûlé, selon la "
+                           "préfecture du Var.\n")
+    assert one(figs, "40").source == "official"
+
+
+def test_a_speaker_named_by_an_acronym_is_official():
+    assert classify_name("la DREAL") == "official"
+    assert classify_name("Paul Marchand (LR)") == "person"

@@ -269,7 +269,8 @@ def _candidates(article: Article, index: _Index) -> list[_Candidate]:
             for skip in (1, 2):
                 if k + skip + 2 <= n - 1 + 1 and k + skip + 1 < n and items[k + skip][2].lower() == "sur":
                     nxt_atom = _atom(text, items, k + skip + 1)
-                    if nxt_atom and nxt_atom[1]:
+                    # The whole is larger than the part: « une enquête sur un réseau » is no proportion.
+                    if nxt_atom and nxt_atom[1] and nxt_atom[1] > value:
                         if all(not items[k + t][2][0].isdigit() for t in range(1, skip)):
                             value = value / nxt_atom[1]
                             kind = "proportion"
@@ -711,7 +712,9 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             j = tok.i + 1 if low == "dans" else tok.i + 2
             phrase = _phrase_after(doc, j, 8)
             found = classify_tokens(phrase, people)
-            if found and found[0] == "study" and found[1].pos_ == "NOUN":
+            # A judicial « enquête » (classified official by its context) frames its figures too.
+            if found and found[1].pos_ == "NOUN" and (found[0] == "study" or (
+                    found[0] == "official" and found[1].lemma_.lower() == "enquête")):
                 add(found, "dans", [tok], phrase)
             continue
         if low == "pour" and (tok.i == 0 or doc[tok.i - 1].text in (",", '"') or doc[tok.i - 1].is_sent_start
@@ -1049,6 +1052,7 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     _source_from_sentences(article, index, work, attributions, quotes, people, acronyms)
     _carry_across_sentences(article, index, work, attributions, people, acronyms)
     _paragraph_scope(article, index, work, attributions, quotes)
+    _headline_from_lead(article, work)
     _apply_verification(article, index, work, attributions)
     _inherit(work, attributions, index)
     return [_to_figure(article, w) for w in work]
@@ -1288,6 +1292,31 @@ def _paragraph_scope(article, index, work, attributions, quotes) -> None:
         for w in figs:
             if w.source == "none" and not w.direct:
                 _set_source(article, w, nxt[0])
+
+
+def _headline_from_lead(article, work) -> None:
+    """A headline compresses the lead paragraph and leaves its source out or shortens it (« selon X »); its
+    figures take the source the lead gives: the first sourced figure of the first body paragraph, when the
+    headline names no source or names the same body (a capitalised word of the headline's source in the
+    lead's).  The headline is a first paragraph of one line that does not end a sentence."""
+    paras = article.paragraphs
+    if len(paras) < 2:
+        return
+    title = article.text[paras[0].start:paras[0].end].strip()
+    if not title or "\n" in title or title[-1] in ".!?…»\"":
+        return
+    head = [w for w in work if w.para == 0 and w.cand.kind not in ("duration", "age")]
+    lead = next((w for w in work if w.para == 1 and w.direct and w.source not in ("none", "independent")
+                 and w.cand.kind not in ("duration", "age")), None)
+    if not head or lead is None:
+        return
+    for w in head:
+        if w.source != "none":
+            names = {x for x in re.findall(r"[\w-]+", w.source_text or "") if x[:1].isupper()}
+            if not names or not any(n in (lead.source_text or "") for n in names):
+                continue
+        w.source, w.source_text, w.source_span, w.cue = lead.source, lead.source_text, lead.source_span, lead.cue
+        w.direct = True
 
 
 def _presented_source(doc, sent, atts, people, acronyms):

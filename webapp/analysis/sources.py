@@ -180,6 +180,9 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             return "pronoun", first
         return None
     text = " ".join(t.text for t in tokens)
+    obtained = _obtained_by_outlet(tokens, people)
+    if obtained is not None:
+        return "media", obtained
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") or _noun_class(t)]
     # The head noun decides; a neutral head ("des estimations de …") hands over to its complements.
     for n, tok in enumerate(nouns):
@@ -215,8 +218,10 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             continue
         if any(d.lower_ in _POSSESSIVE_OWN for d in tok.children if d.dep_ in ("det", "det:poss")):
             return "own", tok
-        if tok.lemma_.lower() == "agence" and "presse" in text.lower():
+        if tok.lemma_.lower() == "agence" and _press_agency(tok, text):
             return "media", tok
+        if cls == "study" and tok.lemma_.lower() == "enquête" and _judicial(tok):
+            return "official", tok
         if cls == "role":
             if _person_name(tokens, people):
                 return "person", tok
@@ -228,6 +233,43 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
         return cls, tok
     if _outlet(text, first):
         return "media", first
+    return None
+
+
+def _press_agency(tok, text: str) -> bool:
+    """« l'agence de presse », « l'Agence France-Presse »: the hyphenated name is cut from the phrase, so the
+    words right after « agence » in the document count too."""
+    after = " ".join(t.text for t in tok.doc[tok.i:tok.i + 5]).lower()
+    return "presse" in text.lower() or "presse" in after
+
+
+def _judicial(tok) -> bool:
+    """An « enquête » of the police or the courts, not a survey: judicial words among its own complements
+    (« une enquête préliminaire ouverte par le parquet ») or on the verb it depends on (« mis en examen dans
+    une enquête », « le parquet a ouvert une enquête »).  Its figures come from the authorities."""
+    words = word_set("judicial_words")
+    near = list(tok.subtree)
+    head = tok.head
+    if head is not tok and tok.dep_ != "obl:mod" and not any(
+            c.lower_ in ("selon", "d'après") for c in tok.children):
+        near += [head] + [c for c in head.children if c.i < tok.left_edge.i or c.i > tok.right_edge.i]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near if t is not tok)
+
+
+def _obtained_by_outlet(tokens, people) -> object | None:
+    """« des courriels consultés par X », « une note obtenue par X », « des chiffres révélés par X » where X is
+    an outlet: the outlet's information (the token that names the outlet), whatever the document is."""
+    verbs = word_set("document_access_verbs")
+    head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    # People are consulted too (« des hydrologues consultés par X » are unnamed experts): with « consulter »
+    # the head must be a noun the lexicon knows as a document or a record.
+    document = head is not None and _noun_class(head) in ("official", "study", "neutral", "media")
+    for k, t in enumerate(tokens[:-2]):
+        if t.lemma_.lower() in verbs and "Part" in t.morph.get("VerbForm") and tokens[k + 1].lower_ == "par" \
+                and (document or t.lemma_.lower() != "consulter"):
+            found = classify_tokens(tokens[k + 2:], people)
+            if found is not None and found[0] == "media":
+                return found[1]
     return None
 
 
@@ -300,6 +342,10 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
                 return cls
     if looks_like_outlet(name):
         return "media"
+    # « la DGCCRF », « l'OFB »: an acronym names an institution, as in classify_tokens.
+    head = [w for w in re.findall(r"[\w-]+", name.split("'")[-1]) if w.lower() not in ("le", "la", "les")][:1]
+    if head and len(head[0]) >= 2 and head[0].isupper() and head[0].isalpha():
+        return "official"
     if name[:1].isupper():
         return "person"
     return "anonymous"
