@@ -7,6 +7,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from flask import g
 from jinja2 import Environment, nodes
 from wtforms import Field
 
@@ -160,3 +161,27 @@ def test_projector_page_in_english(client, db):
     page = client.get(f"/board/games/{game.id}").text
 
     assert "To play, go to" in page and "Pour jouer" not in page
+
+
+def test_plural_and_ordinal_follow_each_language(app):
+    from webapp.i18n import ngettext, ordinal
+
+    with app.test_request_context():
+        g.language = "fr"
+        assert [ordinal(1), ordinal(2)] == ["1er", "2e"]
+        assert ngettext("%(n)s joueur", "%(n)s joueurs", 0) == "0 joueur"
+        g.language = "en"
+        assert [ordinal(1), ordinal(2), ordinal(3), ordinal(11), ordinal(22)] == ["1st", "2nd", "3rd", "11th", "22nd"]
+        assert ngettext("%(n)s joueur", "%(n)s joueurs", 0) == "0 players"
+        assert ngettext("%(n)s joueur", "%(n)s joueurs", 1) == "1 player"
+
+
+def test_a_sentence_around_values_is_translated_whole(client, db):
+    game = factories.make_game()
+    factories.make_players(game, 2)
+    factories.log_in_session(client, game.teacher)
+    in_english(client)
+
+    page = client.get(f"/classroom/{game.id}").text
+
+    assert "2 players" in page and "joueur" not in page
