@@ -388,3 +388,78 @@ def test_tabloid_mechanisms_are_flagged(nlp, sentence, phrase):
 def test_literal_uses_are_not_flagged(nlp, sentence):
     from webapp.analysis import analyze
     assert not analyze(sentence).editorializing
+
+
+# ------------------- generalising from blind set 3 (2026-11): hand-written sentences, none from an article
+
+@pytest.mark.parametrize("sentence, phrase, category", [
+    # familiar or pejorative verbs of speech and manner, found even when the lemmatizer misses them
+    ("« Personne ne me comprend », a geint le sénateur devant les caméras.", "geint", "loaded"),
+    ("Le ministre a fanfaronné sur les plateaux toute la soirée.", "fanfaronné", "loaded"),
+    ("Le maire se vante d'avoir réduit la dette de moitié.", "se vante", "loaded"),
+    ("Le candidat pérore sur l'économie depuis des semaines.", "pérore", "loaded"),
+    ("La porte-parole a ânonné un communiqué préparé à l'avance.", "ânonné", "loaded"),
+    ("Le club a claironné l'arrivée de sa recrue avant la signature.", "claironné", "loaded"),
+    ("Le député s'est pavané dans les couloirs du palais.", "pavané", "loaded"),
+    # nouns for dupes used for people
+    ("Les épargnants ont été pris pour des gogos par la plateforme.", "gogos", "name_calling"),
+    ("Ces acheteurs, autant de pigeons, ont perdu leurs économies.", "pigeons", "name_calling"),
+    ("Les électeurs, tels des moutons de Panurge, ont suivi la consigne.", "moutons de Panurge", "name_calling"),
+    # extended images of collapse, with their verb
+    ("L'empire du promoteur, un château de cartes, menace de s'effondrer.", "château de cartes", "metaphor"),
+    ("Le géant du textile reste un colosse aux pieds d'argile.", "colosse aux pieds d'argile", "metaphor"),
+    ("Depuis la démission du trésorier, le parti prend l'eau de toutes parts.", "prend l'eau de toutes parts",
+     "metaphor"),
+    # mocking periphrases instead of a name, with a participle or a small adjective around the title
+    ("Le gourou autoproclamé du bien-être a été mis en examen.", "gourou autoproclamé", "name_calling"),
+    ("Le grand marchand d'illusions a fermé sa société.", "marchand d'illusions", "name_calling"),
+    ("L'ex-star des plateaux a vendu sa maison.", "ex-star des plateaux", "name_calling"),
+    # a blow, a playacted part, money-making told as a machine, things judged worthless
+    ("L'équipe a encaissé une douche froide à domicile.", "douche froide", "metaphor"),
+    ("Après sa défaite, le sortant a joué les victimes sur les réseaux sociaux.", "joué les victimes", "loaded"),
+    ("Le festival est devenu une pompe à fric pour ses organisateurs.", "pompe à fric", "metaphor"),
+    ("Le ministre présente un plan de relance de pacotille.", "de pacotille", "loaded"),
+    ("Les abonnés ont payé un coffret hors de prix.", "hors de prix", "loaded"),
+])
+def test_blind_set_3_mechanisms_find_unseen_loaded_language(flagged, sentence, phrase, category):
+    found = {e.text: e.category for e in flagged(sentence)}
+    assert any(phrase in text and cat == category for text, cat in found.items()), found
+
+
+@pytest.mark.parametrize("sentence", [
+    # the animals, the fruit, the sand castle: literal senses stay facts
+    "Le pigeon voyageur a parcouru 600 kilomètres en une journée.",
+    "Les pigeons de la place Saint-Marc ne pourront plus être nourris.",
+    "Les éleveurs de moutons réclament des indemnités après les attaques du loup.",
+    "La poire Williams a souffert du gel en avril.",
+    "Les enfants ont construit un château de sable sur la plage.",
+    "Le château de Chambord a accueilli 1 million de visiteurs.",
+    # literal movement and ordinary verbs that share a form with a mocking one
+    "La grue a vacillé sous le vent avant d'être sécurisée, selon les pompiers.",
+    "La parade militaire du 14 Juillet a réuni 6 000 soldats.",
+    "L'entreprise vante les qualités de son nouveau véhicule dans un communiqué.",
+    "Il prend une douche chaque matin avant de partir travailler.",
+    # real trades and fame
+    "Le marchand de journaux de la place a fermé lundi.",
+    "La star du film a monté les marches du palais des festivals.",
+    "Le contrat de courte durée a été signé lundi.",
+    "Les deux équipes vont jouer les prolongations.",
+    "Le roi d'Espagne a reçu le président mardi.",
+])
+def test_blind_set_3_mechanisms_leave_literal_senses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+def test_a_colon_before_selon_leaves_the_journalists_image_unattributed(flagged):
+    own = flagged("Le château de cartes du promoteur chancelle : selon l'Insee, les ventes ont chuté de 20 %.")
+    assert any("château de cartes" in e.text for e in own)
+    assert flagged("Selon l'Insee, les ventes ont chuté de 20 %.") == ()
+
+
+def test_blind_set_3_word_lists_say_where_they_come_from():
+    from importlib import resources
+
+    data = resources.files("webapp.analysis").joinpath("data")
+    for name in ("mocking_verbs.tsv", "dupe_nouns.tsv"):
+        first = data.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Source:") and "Wiktionary" in first, name

@@ -47,6 +47,7 @@ _DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
 _PARTICIPLE_COMPLEMENT = frozenset({"obl", "obl:agent", "obl:arg", "obl:mod", "obj", "iobj", "ccomp", "xcomp"})
 _FOLLOWING_PREPOSITIONS = frozenset({"à", "par", "pour", "de", "d'"})
 _PULL_QUOTE_END = '.!?:;"…)]'
+_TITLE_ADJECTIVES = frozenset({"petit", "petite", "grand", "grande", "nouveau", "nouvelle"})
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,51 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
     return {word: tuple(found) for word, found in index.items()}
 
 
+_ER_ENDINGS = ("e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "é", "ée", "és", "ées", "ant",
+               "a", "as", "ai", "èrent", "era", "eront", "erait", "eraient", "er")
+_IR_ENDINGS = ("is", "it", "issent", "issait", "issaient", "issant", "i", "ie", "ira", "irait", "ir")
+# « autant de pigeons », « pris pour des gogos », « de vrais moutons »: words that make the noun a designation
+_DUPE_DESIGNATION = ("autant de", "pour des", "pour un", "pour une", "de vrais", "de véritables", "de parfaits",
+                     "ces pauvres", "les pauvres", "de pauvres", "en vrais", "comme des")
+_REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+_NOUN_DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "sa", "son",
+                               "ses", "leur", "leurs", "cette", "ce", "cet", "ces", "notre", "votre", "nos", "vos"})
+
+
+def _conjugations(lemma: str) -> set[str]:
+    """The forms of a regular -er or -ir verb: rare familiar verbs are often mis-lemmatized, so also match these."""
+    if lemma.endswith("er"):
+        return {lemma[:-2] + end for end in _ER_ENDINGS}
+    if lemma.endswith("ir"):
+        return {lemma[:-2] + end for end in _IR_ENDINGS}
+    return {lemma}
+
+
+@lru_cache(maxsize=1)
+def _mocking_verbs() -> tuple[dict[str, tuple[_Entry, str, bool]], dict[str, str]]:
+    """Mocking verbs by lemma -> (entry, reflexive marker, is a verb of speech), and every generated form -> lemma."""
+    verbs: dict[str, tuple[_Entry, str, bool]] = {}
+    forms: dict[str, str] = {}
+    for lemma, kind, reflexive, reason, neutral, extra in map(lambda r: _pad(r, 6), table("mocking_verbs")):
+        verbs[lemma] = (_entry("loaded", reason, neutral), reflexive, kind == "speech")
+        for form in _conjugations(lemma) | {w.strip() for w in extra.split(",") if w.strip()}:
+            forms.setdefault(form, lemma)
+    return verbs, forms
+
+
+@lru_cache(maxsize=1)
+def _dupe_nouns() -> tuple[dict[str, tuple[str, _Entry]], frozenset[str], frozenset[str], frozenset[str]]:
+    """(noun -> (always | people, entry), literal companions, animal-context words, nouns for people)."""
+    nouns: dict[str, tuple[str, _Entry]] = {}
+    kinds: dict[str, set[str]] = {"literal": set(), "animal": set(), "human": set()}
+    for kind, word, mode, reason, neutral in map(lambda r: _pad(r, 5), table("dupe_nouns")):
+        if kind == "noun":
+            nouns[word] = (mode, _entry("name_calling", reason, neutral))
+        else:
+            kinds[kind].add(word.lower())
+    return nouns, frozenset(kinds["literal"]), frozenset(kinds["animal"]), frozenset(kinds["human"])
+
+
 @lru_cache(maxsize=1)
 def _collocations() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in word_set("neutral_collocations"))
@@ -269,7 +315,7 @@ def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[boo
         cut = k + 1 < len(sentences) and "," in (sent[-1].text, sentences[k + 1][0].text) \
             and _opens_with_attribution(sentences[k + 1])
         if cut or _attributed(sent):
-            for tok in sent:
+            for tok in sent[_attributed_from(sent) if not cut else 0:]:
                 soft[tok.i] = True
     return hard, soft
 
@@ -339,6 +385,23 @@ def _sentences(doc) -> list:
         if first is not None:
             out.append(doc[first: sent.end])
     return out
+
+
+def _attributed_from(sent) -> int:
+    """Where the attributed part of an attributed sentence starts (an index into `sent`).
+
+    « L'empire vacille : selon un sondage, 71 % … »: a « selon » after a colon or semicolon attributes what
+    follows it, not the journalist's claim before it; any other attribution covers the whole sentence.
+    """
+    for k, tok in enumerate(sent):
+        if tok.text in (":", ";"):
+            rest = sent[k + 1:]
+            if len(rest) and (rest[0].lower_ == "selon" or (len(rest) > 1 and rest[0].lower_ == "d'"
+                                                             and rest[1].lower_ == "après")) \
+                    and not _attributed(sent[:k]):
+                return k
+            return 0
+    return 0
 
 
 def _attributed(sent) -> bool:
@@ -502,7 +565,7 @@ def _substitute_candidates(doc) -> list[_Candidate]:
     substitutes = _substitutes()
     found = []
     for tok in doc:
-        entry, det = substitutes.get(tok.lemma_.lower(), (None, ""))
+        entry, det = substitutes.get(tok.lemma_.lower()) or substitutes.get(tok.lower_) or (None, "")
         if entry is None and tok.pos_ == "NOUN" and tok.is_lower:
             entry = _suffix_entry(tok.lemma_.lower())
         if entry is None or tok.pos_ not in ("NOUN", "ADJ") or "Plur" in tok.morph.get("Number"):
@@ -546,18 +609,24 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
     found = []
     n = len(doc)
     for tok in doc:
-        mode = titles.get(tok.lower_)
+        word = tok.lower_
+        mode = titles.get(word)
+        if mode is None and word.startswith("ex-") and word[3:] in titles:
+            mode = "any"  # « l'ex-idole des fourneaux »: a title taken back is a mockery whatever follows
         if mode is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0:
             continue
         if not tok.is_lower and not tok.is_sent_start:
             continue  # « la Reine des neiges », « le Roi Soleil »: a title of a work or a name
-        if doc[tok.i - 1].lower_ not in _DEFINITE | {"un", "une", "l'", ","}:  # or in apposition
+        first = tok.i
+        if doc[first - 1].lower_ in _TITLE_ADJECTIVES and first >= 2:
+            first -= 1  # « du petit prince de l'esbroufe », « le grand gourou de la com »
+        if doc[first - 1].lower_ not in _DEFINITE | {"un", "une", "l'", ","}:  # or in apposition
             continue
         j, strong = tok.i + 1, False
         if j + 1 < n and doc[j].lower_ in ("toutes", "tous") and doc[j + 1].lemma_.lower() == "catégorie":
             j, strong = j + 2, True
-        if j < n and doc[j].pos_ == "ADJ" and doc[j].is_lower:  # « incontesté », « autoproclamé »
-            j += 1
+        if j < n and doc[j].is_lower and (doc[j].pos_ == "ADJ" or "Part" in doc[j].morph.get("VerbForm")):
+            j += 1  # « incontesté », « autoproclamé » (tagged as a participle)
         if j >= n or doc[j].lower_ not in ("de", "du", "des", "d'"):
             continue
         j += 1
@@ -565,8 +634,10 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
             j += 1
         if j < n and doc[j].pos_ == "ADJ" and doc[j].is_lower and j + 1 < n and doc[j + 1].is_alpha:
             j += 1  # « de la petite phrase »
-        if j >= n or not doc[j].is_alpha or not doc[j].is_lower or doc[j].pos_ not in ("NOUN", "ADJ", "X"):
-            continue
+        if j >= n or not doc[j].text.replace("-", "").isalpha() or not doc[j].is_lower:
+            continue  # « du bien-être » is one token
+        if doc[j].pos_ not in ("NOUN", "ADJ", "X") and not _keys(doc[j]) & domains:
+            continue  # the tagger sometimes calls a plural noun after « de » a pronoun (« de rêves »)
         complement = doc[j].lemma_.lower()
         if j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ and doc[j + 2].is_alpha:
             complement = doc[j].lower_ + "-" + doc[j + 2].lower_  # « volte-face », split by the tokenizer
@@ -579,7 +650,75 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
         while last + 1 < n and doc[last + 1].pos_ == "ADJ" and doc[last + 1].is_lower \
                 and doc[last + 1].head.i == j:
             last += 1
-        found.append(_Candidate(tok.i, last, "name_calling", reason, neutral, soft=False))
+        found.append(_Candidate(first, last, "name_calling", reason, neutral, soft=False))
+    return found
+
+
+def _mocking_verb_candidates(doc) -> list[_Candidate]:
+    """A familiar or pejorative verb about what someone said or did (« a-t-il pleurniché », « il parade »).
+
+    Matched on the lemma or the surface form (conjugations are generated); a form that is also a noun
+    (« la parade ») is skipped after a determiner; « se vanter » needs its reflexive pronoun.
+    """
+    verbs, forms = _mocking_verbs()
+    found = []
+    for tok in doc:
+        if not tok.is_alpha or not tok.is_lower:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in verbs:
+            lemma = forms.get(tok.lower_)
+        if lemma is None or tok.pos_ in ("ADP", "DET", "PRON"):
+            continue
+        entry, reflexive, speech = verbs[lemma]
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.lower_ in _NOUN_DETERMINERS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+            continue
+        first = tok.i
+        if reflexive:
+            # « il se vante », « s'est vanté », « se sont pavanés »: the pronoun within the three words before
+            near = [t for t in doc[max(0, tok.i - 3): tok.i] if t.lower_ in _REFLEXIVE]
+            if not near:
+                continue
+            first = near[-1].i
+        # the verb of speech is the journalist's choice even in the clause that attributes the quote
+        found.append(_Candidate(first, tok.i, entry.category, entry.reason, entry.neutral, soft=not speech))
+    return found
+
+
+def _dupe_candidates(doc) -> list[_Candidate]:
+    """An animal noun for dupes used for people (« autant de pigeons », « pris pour des gogos »)."""
+    nouns, literal, animal, human = _dupe_nouns()
+    found = []
+    sentences = None
+    for tok in doc:
+        if not tok.is_alpha or not tok.is_lower or tok.pos_ not in ("NOUN", "ADJ", "PROPN", "X"):
+            continue
+        key = tok.lemma_.lower() if tok.lemma_.lower() in nouns else tok.lower_.rstrip("sx")
+        if key not in nouns:
+            continue
+        mode, entry = nouns[key]
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i else None
+        if nxt is not None and nxt.lower_.rstrip("s") in literal or (prev is not None and prev.lower_ == "à"):
+            continue  # « pigeon voyageur », « à gogo »
+        if mode == "people":
+            if sentences is None:
+                sentences = _sentences(doc)
+            k = next((k for k, s in enumerate(sentences) if s.start <= tok.i < s.end), None)
+            if k is None:
+                continue
+            sent = sentences[k]
+            if any(t.lemma_.lower() in animal or t.lower_ in animal for t in sent):
+                continue
+            before = " ".join(t.lower_ for t in doc[max(sent.start, tok.i - 3): tok.i])
+            context = list(sent) + (list(sentences[k - 1]) if k else [])
+            people = any(t.lemma_.lower() in human or t.lower_ in human or t.text in human for t in context)
+            designated = any(c.dep_ == "cop" for c in tok.children) or before.endswith(_DUPE_DESIGNATION) \
+                or (people and before.endswith(("ces", "les", "des", "de", "ce", "le", "un", "une")))
+            if not designated:
+                continue
+        found.append(_Candidate(tok.i, tok.i, entry.category, entry.reason, entry.neutral, soft=False))
     return found
 
 
@@ -740,7 +879,7 @@ def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
     hard, soft = _protection(article, quotes)
     raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _mock_title_candidates(doc)
            + _phrase_candidates(doc) + _intensified_candidates(doc) + _rhetorical_candidates(doc)
-           + _word_candidates(doc))
+           + _word_candidates(doc) + _mocking_verb_candidates(doc) + _dupe_candidates(doc))
     kept = []
     for cand in raw:
         blocked = soft if cand.soft else hard
