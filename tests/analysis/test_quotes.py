@@ -463,3 +463,32 @@ def test_pronoun_skips_a_person_of_unknown_gender_introduced_long_before(nlp):
             "Les prix, eux, résistent dans le centre.\n\n"
             "Me Sorel refuse de parler de crise. « Les volumes restent élevés », a-t-elle rappelé.")
     assert quotes_of(nlp, text)[-1].speaker == "Claire Sorel"
+
+
+def test_role_noun_far_from_the_only_person_named(nlp):
+    """« le prévenu » several sentences after the only person the article has named is that person."""
+    text = ("Le parquet a requis mardi deux ans de prison contre Julien Moreau, 52 ans, jugé depuis lundi à "
+            "Rennes pour abus de confiance au préjudice de plusieurs associations sportives de la région. "
+            "Entre 2019 et 2022, son entreprise aurait détourné plus de 300 000 euros destinés à des clubs "
+            "amateurs de football, de handball et de basket.\n\nSelon l'accusation, une quarantaine de clubs "
+            "ont porté plainte. Les enquêteurs ont épluché des centaines de factures et de relevés bancaires "
+            "pendant deux ans.\n\nÀ la barre, le prévenu, chemise blanche, a contesté les faits. "
+            "« Je n'ai rien détourné », a-t-il affirmé.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Julien Moreau"]
+
+
+def test_role_noun_with_two_people_named_stays_unresolved(nlp):
+    text = ("Le parquet a requis mardi deux ans de prison contre Julien Moreau, 52 ans, et Karim Benali, 40 ans, "
+            "jugés depuis lundi à Rennes pour abus de confiance au préjudice de plusieurs associations sportives. "
+            "Entre 2019 et 2022, leur entreprise aurait détourné plus de 300 000 euros destinés à des clubs "
+            "amateurs de football, de handball et de basket.\n\nSelon l'accusation, une quarantaine de clubs "
+            "ont porté plainte. Les enquêteurs ont épluché des centaines de factures et de relevés bancaires "
+            "pendant deux ans.\n\nÀ la barre, le prévenu, chemise blanche, a contesté les faits. "
+            "« Je n'ai rien détourné », a-t-il affirmé.")
+    assert quotes_of(nlp, text)[0].speaker != "Julien Moreau"
+
+
+def test_subject_pronoun_before_the_verb_beats_a_name_in_an_incise(nlp):
+    text = ("Paul Girard a été entendu lundi. « Je regrette », a-t-il dit. Interrogé par la juge, Anne Morel, "
+            "sur ses comptes, il a reconnu des « erreurs de gestion ».")
+    assert quotes_of(nlp, text)[-1].speaker == "Paul Girard"

@@ -270,6 +270,13 @@ class _Reader:
         """The subject written before a verb: the parser's nsubj, or the nearest name or pronoun."""
         doc = self.doc
         tok = doc[verb]
+        # A subject pronoun just before the verb group is its subject, whatever the parse made of the names
+        # the clause opened with ("Interrogé par la présidente, X, sur …, il a reconnu").
+        k = verb - 1
+        while k > floor and (doc[k].pos_ in {"AUX", "ADV"} or doc[k].text.casefold() in {"n'", "ne", "se", "s'"}):
+            k -= 1
+        if k >= floor and k < verb and doc[k].text.casefold() in _SUBJECT_PRONOUNS:
+            return k, k
         heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "xcomp"} else [])
         for h in heads:
             for child in h.children:
@@ -873,7 +880,7 @@ class _Attributor:
                 continue
             seen += 1
             if seen > _ROLE_LOOKBACK:
-                return None
+                return self._only_person_before(span[0], gender, skipped)
             person = self.r.tok_person.get(t)
             if person is None or span[0] <= t <= span[1]:
                 continue
@@ -897,6 +904,17 @@ class _Attributor:
                 if tok < before and source.person is not None and self.r.genders.get(source.name) == gender:
                     return source.person
         return None
+
+    def _only_person_before(self, before: int, gender: str | None, skipped: set[str]) -> Person | None:
+        """``X, 46 ans, jugé pour escroquerie … [three sentences] … le prévenu a contesté``: when the article
+        has named one person only so far, with no office of their own, a role noun far from the name still
+        means them (the article's subject); with two or more, nobody can tell."""
+        here = self.r.orig_span(before, before).start
+        named = [p for p in self.r.people if any(m.start < here for m in p.mentions)]
+        if len(named) != 1 or named[0].roles or named[0].name in skipped:
+            return None
+        known = self.r.genders.get(named[0].name, named[0].gender)
+        return named[0] if gender is None or known in {None, gender} else None
 
     def resolve_pronoun(self, pronoun: str, before: int) -> _Speaker | None:
         if pronoun in {"sien", "leur"}:
