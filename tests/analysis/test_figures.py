@@ -466,3 +466,9 @@ def test_a_headline_takes_the_source_of_its_lead(nlp):
 def test_a_speaker_named_by_an_acronym_is_official():
     assert classify_name("la DREAL") == "official"
     assert classify_name("Paul Marchand (LR)") == "person"
+
+
+def test_a_quoted_speaker_is_classed_by_the_head_noun_not_its_complement():
+    assert classify_name("une infirmière du service") == "anonymous"
+    assert classify_name("le porte-parole du ministère") == "official"
+

@@ -332,6 +332,12 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
         return "person"
     words = re.findall(r"[\w'-]+", low)
     nouns = source_nouns()
+    # The head noun decides, not a complement: « une infirmière du service » is a person of the service.
+    content = [w.split("'")[-1] for w in re.findall(r"[\w'-]+", name)
+               if w.lower() not in ("le", "la", "les", "un", "une", "des")]
+    if content and content[0].isalpha() and content[0].islower() and not _noun_class_of_word(content[0]) \
+            and len(content[0]) > 2:
+        return "person" if low.startswith(("le ", "la ", "l'")) else "anonymous"
     for w in words:
         w = w.split("'")[-1]
         for key in (w, w[:-1] if w.endswith("s") else w):
