@@ -62,3 +62,10 @@ def test_name_after_a_place_noun_is_a_place():
     norm = normalize(text)
     names = [p.name for p in find_people(Article(norm=norm, doc=load_nlp()(norm.text)))]
     assert names == ["Alain Fourcade"]
+
+
+def test_rank_prefixes_keep_the_office():
+    from webapp.analysis.people import feminine_role, role_lemma
+    assert role_lemma("vice-présidente") == role_lemma("présidente") is not None
+    assert role_lemma("ex-ministre") == "ministre"
+    assert feminine_role("vice-directrice") == feminine_role("directrice") is True

@@ -492,3 +492,15 @@ def test_subject_pronoun_before_the_verb_beats_a_name_in_an_incise(nlp):
     text = ("Paul Girard a été entendu lundi. « Je regrette », a-t-il dit. Interrogé par la juge, Anne Morel, "
             "sur ses comptes, il a reconnu des « erreurs de gestion ».")
     assert quotes_of(nlp, text)[-1].speaker == "Paul Girard"
+
+
+def test_blunt_press_verbs_introduce_speech(nlp):
+    for text in ("Le conseil a voté le budget. « Ce budget est insincère », tranche Paul Mercier, élu d'opposition.",
+                 "Le conseil a voté le budget. « Ce budget est insincère », a taclé l'élu Paul Mercier."):
+        assert [q.speaker for q in quotes_of(nlp, text)] == ["Paul Mercier"]
+
+
+def test_office_with_a_participle_and_a_rank_prefix_then_the_name(nlp):
+    text = ("Le conseil a voté le budget mardi. « Nous appliquerons la loi », a averti mardi la vice-présidente "
+            "chargée des finances, Anne Morel (LR).")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Anne Morel"]

@@ -213,11 +213,20 @@ def _gender_from_context(doc, start: int, end: int) -> str | None:
 _FEMININE_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ère", "er"), ("enne", "en"), ("e", ""))
 
 
+def _bare_office(word: str) -> str:
+    """The office without the prefix that only ranks it: "ex-ministre", "vice-présidente", "co-fondateur"."""
+    low = word.casefold()
+    for prefix in ("ex-", "vice-", "co-"):
+        low = low.removeprefix(prefix)
+    return low
+
+
 def role_lemma(word: str) -> str | None:
     """The masculine lemma of a role noun in the list, from any of its forms: "réalisatrice" → "réalisateur",
-    "élue" → "élu", "ex-ministre" → "ministre", "avocates" → "avocat"; None for other words."""
+    "élue" → "élu", "ex-ministre" → "ministre", "vice-présidente" → "président", "avocates" → "avocat";
+    None for other words."""
     roles = word_set("person_roles")
-    low = word.casefold().removeprefix("ex-")
+    low = _bare_office(word)
     forms = [low] + ([low[:-1]] if low.endswith(("s", "x")) and len(low) > 3 else [])
     for form in forms:
         if form in roles:
@@ -230,7 +239,7 @@ def role_lemma(word: str) -> str | None:
 
 def feminine_role(word: str) -> bool:
     """A feminine singular form of a masculine role lemma: "réalisatrice", "élue", "l'ex-ministre" is not."""
-    low = word.casefold().removeprefix("ex-")
+    low = _bare_office(word)
     lemma = role_lemma(low)
     return lemma is not None and lemma != low and not low.endswith(("s", "x")) and lemma + "s" != low
 

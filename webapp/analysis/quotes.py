@@ -828,8 +828,10 @@ class _Attributor:
         if doc[a].pos_ != "DET" or not any(self._is_role(doc[t]) for t in range(a + 1, min(b, a + 3) + 1)):
             return None
         j = b + 1
+        # The office may carry a participle: "le vice-président chargé des transports, X".
         while j < len(doc) and j <= b + 12 and doc[j].text != "," and not self.in_quote[j] and \
-                doc[j].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ"} and j not in self.r.tok_person:
+                (doc[j].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ"} or doc[j].pos_ == "VERB"
+                 and doc[j].morph.get("VerbForm") == ["Part"]) and j not in self.r.tok_person:
             j += 1
         if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].text.casefold() in _person_titles() and \
                 j + 1 not in self.r.tok_person:
