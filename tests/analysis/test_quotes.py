@@ -504,3 +504,12 @@ def test_office_with_a_participle_and_a_rank_prefix_then_the_name(nlp):
     text = ("Le conseil a voté le budget mardi. « Nous appliquerons la loi », a averti mardi la vice-présidente "
             "chargée des finances, Anne Morel (LR).")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Anne Morel"]
+
+
+def test_pronoun_after_a_narration_sentence_means_its_subject(nlp):
+    """« X a fait Y. « … », explique-t-elle »: the subject of the sentence just before, not the woman quoted
+    earlier."""
+    text = ("« Le plan a échoué », tranche Anne Morel, déléguée syndicale.\n\n"
+            "À l'école Jules-Ferry, Lucie Marchand, directrice depuis dix ans, a cessé d'attendre les renforts. "
+            "« Il me manque trois enseignants », explique-t-elle.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Anne Morel", "Lucie Marchand"]

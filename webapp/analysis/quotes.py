@@ -994,6 +994,40 @@ class _Attributor:
                                 any(doc[x].pos_ == "PROPN" for x in range(a, b + 1)))
         return None
 
+    def _subject_just_before(self, f: _Found) -> _Speaker | None:
+        """``X, proviseure depuis six ans, a cessé de compter sur Y. « … », explique-t-elle.``: a quotation
+        opening a sentence with « il »/« elle » after it continues the sentence before, whose subject, a named
+        person of that gender, is the one speaking (the topic a reader carries over), even if another woman
+        was quoted earlier."""
+        cue = f.cue
+        if cue is None or cue.pronoun not in {"il", "elle"} or f.open_tok is None or cue.first < f.open_tok:
+            return None
+        doc = self.doc
+        k = f.open_tok - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or self.in_quote[k] or doc[k].text not in _SENTENCE_END:
+            return None
+        start = self._sentence_start(k)
+        if any(self.in_quote[t] for t in range(start, k)):
+            return None
+        gender = _SUBJECT_PRONOUNS[cue.pronoun][0]
+        for t in range(start, k):
+            tok = doc[t]
+            if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or tok.pos_ == "PRON":
+                continue
+            for x in range(max(start, tok.left_edge.i), tok.i + 1):
+                person = self.r.tok_person.get(x)
+                if person is None or x > start and doc[x - 1].text.casefold() in _OF:
+                    continue
+                known = self.r.genders.get(person.name, person.gender)
+                if known not in {None, gender}:
+                    return None
+                self.r.genders[person.name] = gender
+                return _Speaker(person.name, gender, "s", True, person)
+            return None
+        return None
+
     def register(self, token: int, speaker: _Speaker | None) -> None:
         if speaker:
             self.registry.append((token, speaker))
@@ -1053,7 +1087,7 @@ class _Attributor:
         for token, kind, payload in events:
             if kind == 1:
                 f = self.found[payload]
-                f.speaker = self.speaker_of(f.cue, f.stretch.first_para)
+                f.speaker = self._subject_just_before(f) or self.speaker_of(f.cue, f.stretch.first_para)
                 self.register(token, f.speaker)
             elif kind == 0:
                 cue = self.cue_for_verb(payload, self._sentence_start(payload), len(doc) - 1)
