@@ -463,3 +463,23 @@ def test_blind_set_3_word_lists_say_where_they_come_from():
     for name in ("mocking_verbs.tsv", "dupe_nouns.tsv"):
         first = data.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# Source:") and "Wiktionary" in first, name
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("« C'est une cabale », a ricané l'ancien ministre.", "ricané"),
+    ("Le dirigeant s'est sucré au passage, avec une prime de 2 millions.", "sucré"),
+    ("Le maire s'est défilé au dernier moment.", "défilé"),
+    ("Ce donneur de leçons a encore pris la parole mardi.", "donneur de leçons"),
+    ("Le charlot de la mairie a encore raté son discours.", "charlot"),
+])
+def test_more_familiar_verbs_and_nouns_are_flagged(flagged, sentence, phrase):
+    assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le café est trop sucré pour les enfants.",
+    "Les manifestants ont défilé dans le calme entre Bastille et Nation.",
+    "Il a gavé les oies pendant dix ans dans sa ferme des Landes.",
+])
+def test_more_familiar_verbs_leave_ordinary_uses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
