@@ -1012,20 +1012,23 @@ class _Attributor:
         if any(self.in_quote[t] for t in range(start, k)):
             return None
         gender = _SUBJECT_PRONOUNS[cue.pronoun][0]
-        for t in range(start, k):
-            tok = doc[t]
-            if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or tok.pos_ == "PRON":
-                continue
-            for x in range(max(start, tok.left_edge.i), tok.i + 1):
-                person = self.r.tok_person.get(x)
-                if person is None or x > start and doc[x - 1].text.casefold() in _OF:
-                    continue
-                known = self.r.genders.get(person.name, person.gender)
-                if known not in {None, gender}:
-                    return None
-                self.r.genders[person.name] = gender
-                return _Speaker(person.name, gender, "s", True, person)
+        # Its main verb: the one whose head lies outside it (the parser often hangs it on the quotation).
+        roots = [t for t in range(start, k) if doc[t].pos_ in {"VERB", "AUX"} and doc[t].dep_ not in
+                 {"aux:tense", "aux:pass", "cop"} and (doc[t].dep_ == "ROOT" or not start <= doc[t].head.i <= k)]
+        if len(roots) != 1:
             return None
+        np = self.r.np_before(roots[0], start)  # the parser's subject, or a name set off by commas
+        if np is None:
+            return None
+        for x in range(np[0], np[1] + 1):
+            person = self.r.tok_person.get(x)
+            if person is None or x > start and doc[x - 1].text.casefold() in _OF:
+                continue
+            known = self.r.genders.get(person.name, person.gender)
+            if known not in {None, gender}:
+                return None
+            self.r.genders[person.name] = gender
+            return _Speaker(person.name, gender, "s", True, person)
         return None
 
     def register(self, token: int, speaker: _Speaker | None) -> None:
