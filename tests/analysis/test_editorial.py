@@ -483,3 +483,20 @@ def test_more_familiar_verbs_and_nouns_are_flagged(flagged, sentence, phrase):
 ])
 def test_more_familiar_verbs_leave_ordinary_uses_alone(flagged, sentence):
     assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Le Machiavel de la mairie a encore changé d'alliés.", "Machiavel de la mairie"),
+    ("Depuis le procès, son royaume commence à s'effondrer.", "royaume commence à s'effondrer"),
+])
+def test_antonomasia_and_a_collapsing_empire_are_flagged(flagged, sentence, phrase):
+    assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "L'empire romain a vacillé au IIIe siècle, selon les historiens.",
+    "Le requiem de Mozart a été joué à la cathédrale.",
+    "Le Napoléon de Paris est exposé au musée de l'Armée.",
+])
+def test_antonomasia_and_empires_leave_history_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]

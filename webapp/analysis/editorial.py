@@ -155,6 +155,8 @@ def _mock_titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     for kind, word, mode in map(lambda r: _pad(r, 3), table("mock_titles")):
         if kind == "title":
             titles[word] = mode or "any"
+        elif kind == "famous":  # antonomasia: « le Mozart de la finance »
+            titles[word.lower()] = "famous"
         elif kind == "literal":
             literal.add(word)
         elif kind == "domain":
@@ -613,9 +615,12 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
         mode = titles.get(word)
         if mode is None and word.startswith("ex-") and word[3:] in titles:
             mode = "any"  # « l'ex-idole des fourneaux »: a title taken back is a mockery whatever follows
-        if mode is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0:
+        if mode is None or tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") or tok.i == 0:
             continue
-        if not tok.is_lower and not tok.is_sent_start:
+        if mode == "famous":
+            if not _is_name(tok):
+                continue
+        elif not tok.is_lower and not tok.is_sent_start:
             continue  # « la Reine des neiges », « le Roi Soleil »: a title of a work or a name
         first = tok.i
         if doc[first - 1].lower_ in _TITLE_ADJECTIVES and first >= 2:
@@ -644,7 +649,7 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
             j += 2
         if complement in literal or doc[j].lower_ in literal:
             continue
-        if mode != "any" and not strong and complement not in domains and doc[j].lower_ not in domains:
+        if mode not in ("any", "famous") and not strong and complement not in domains and doc[j].lower_ not in domains:
             continue
         last = j
         while last + 1 < n and doc[last + 1].pos_ == "ADJ" and doc[last + 1].is_lower \
