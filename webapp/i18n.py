@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import Self
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, g, redirect, request, url_for
@@ -40,10 +41,16 @@ class Message(str):
     key: str
     params: dict
 
-    def __new__(cls, key: str, **params) -> Message:
+    def __new__(cls, key: str, **params) -> Self:
         message = super().__new__(cls, key % params if params else key)
         message.key, message.params = key, params
         return message
+
+    @classmethod
+    def join(cls, separator: str, messages: list[str]) -> Message:
+        """`messages` as one, each translated on its own when shown."""
+        return cls(separator.join(f"%(m{i})s" for i in range(len(messages))),
+                   **{f"m{i}": message for i, message in enumerate(messages)})
 
 
 def gettext(message: str, **params) -> str:

@@ -143,3 +143,12 @@ def test_a_colleague_cannot_delete_a_published_set(colleague_client, reviewed, t
     assert colleague_client.get(f"/teach/sets/{question_set.id}/delete").status_code == 403
     assert colleague_client.post(f"/teach/sets/{question_set.id}/delete").status_code == 403
     assert _db.session.get(QuestionSet, question_set.id) is not None
+
+
+def test_a_refused_deletion_gives_its_reasons_in_english(owner_client, spare, teacher):
+    make_set(teacher, list(spare.questions), title="Série du lundi", status="published")
+    owner_client.get("/langue/en")
+
+    refused = text(owner_client.post(f"/teach/articles/{spare.id}/delete"))
+
+    assert "This article cannot be deleted: its questions are in published sets (« Série du lundi »)" in refused

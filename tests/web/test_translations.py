@@ -2,6 +2,7 @@
 
 import ast
 import inspect
+import io
 import json
 import re
 from importlib import resources
@@ -22,6 +23,7 @@ from webapp.game import forms as game_forms
 from webapp.play import forms, routes, services
 from webapp.teach import forms as teach_forms
 from webapp.teach import routes as teach_routes
+from webapp.teach import services as teach_services
 
 PACKAGE = Path(webapp.__file__).parent
 TEMPLATES = PACKAGE / "templates"
@@ -46,17 +48,58 @@ def template_keys() -> set[str]:
     return found
 
 
-def python_keys() -> set[str]:
-    """The literal first argument of every ``_()`` or ``gettext()`` call in the app's Python code."""
-    found = set()
+# Calls whose message reaches the reader: the base template translates flashes, the error page and the
+# forms translate errors and problems. (`render_error` takes its message second.)
+TRANSLATE_CALLS = {"_", "gettext", "ngettext", "Message"}
+MESSAGE_CALLS = {"flash", "TeachError", "NotFound", "ReadOnly", "AccountError", "ValidationError", "render_error"}
+
+
+def _name(func: ast.expr) -> str | None:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+
+
+def _message_texts(node: ast.expr, where: str, found: set[str], untranslatable: list[str]) -> None:
+    """The literal French texts a message expression can be; an f-string or a concatenation cannot be a key."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        found.add(node.value)
+    elif isinstance(node, ast.IfExp):
+        _message_texts(node.body, where, found, untranslatable)
+        _message_texts(node.orelse, where, found, untranslatable)
+    elif isinstance(node, ast.Call) and _name(node.func) in TRANSLATE_CALLS:
+        pass  # collected as a translation call
+    elif not isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)):
+        untranslatable.append(f"{where}: {ast.unparse(node)[:80]}")
+
+
+def python_messages() -> tuple[set[str], list[str]]:
+    """The French texts of the app's Python code, and the messages built so that no key can match them.
+
+    Texts: the first argument of ``_()``, ``gettext()``, ``ngettext()`` (both forms), ``Message()``, and the
+    message of a flash, an error raised for the reader, or a problem appended to a list shown to the teacher.
+    """
+    found, untranslatable = set(), []
     for path in PACKAGE.rglob("*.py"):
         if any(folder in path.parents for folder in FRENCH_ONLY):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "gettext")
-                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                found.add(node.args[0].value)
-    return found
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name, where = _name(node.func), f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            if name in TRANSLATE_CALLS:
+                texts = node.args[:2] if name == "ngettext" else node.args[:1]
+                found |= {a.value for a in texts if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+            elif name in MESSAGE_CALLS:
+                index = 1 if name == "render_error" else 0
+                if len(node.args) > index:
+                    _message_texts(node.args[index], where, found, untranslatable)
+            elif (name == "append" and isinstance(node.func.value, ast.Name)
+                  and node.func.value.id in ("problems", "reasons")):
+                _message_texts(node.args[0], where, found, untranslatable)
+    return found, untranslatable
+
+
+def python_keys() -> set[str]:
+    return python_messages()[0]
 
 
 def form_texts() -> set[str]:
@@ -85,6 +128,7 @@ def french_texts() -> set[str]:
     for error in (services.RoundNotFound(), services.QuestionNotInRound(), services.InvalidChoice(),
                   services.NoQuestions()):
         found.add(error.message)
+    found |= {teach_services.NotFound().message, teach_services.ReadOnly().message}
     for error in vars(classroom_services).values():
         if isinstance(error, type) and issubclass(error, classroom_services.GameError) and error is not classroom_services.GameError:
             found.add(error().message)
@@ -97,10 +141,19 @@ def test_every_french_text_has_an_english_translation():
     assert not missing, f"add to webapp/translations/en.json: {sorted(missing)}"
 
 
+def test_messages_built_in_python_are_translatable():
+    # An f-string or a concatenation makes a text no catalogue key can match: use placeholders instead.
+    untranslatable = python_messages()[1]
+
+    assert not untranslatable, f"use a key with %(name)s placeholders: {untranslatable}"
+
+
 def test_the_check_sees_templates_and_python_calls():
     # Guards the guard: a parser change that found nothing would make the test above pass vacuously.
     assert {"Espace enseignant", "Lancer une partie", "Temps restant :"} <= template_keys()
     assert "Mot de passe" in form_texts()
+    assert {"L'article « %(title)s » est supprimé.", "Question enregistrée.", "Cet article ne peut pas être supprimé : %(reasons)s.",
+            "Question %(number)s : deux choix sont identiques.", "Cette adresse e-mail n'est pas valide."} <= python_keys()
 
 
 def test_placeholders_are_kept_in_translations():
@@ -185,3 +238,27 @@ def test_a_sentence_around_values_is_translated_whole(client, db):
     page = client.get(f"/classroom/{game.id}").text
 
     assert "2 players" in page and "joueur" not in page
+
+
+def test_a_flash_with_a_value_is_translated_whole(client, db):
+    teacher = factories.make_teacher()
+    question_set = factories.make_set(teacher, n_questions=1, title="Série <b>du lundi</b>")
+    factories.log_in_session(client, teacher)
+    in_english(client)
+
+    client.post(f"/teach/sets/{question_set.id}/delete")
+    page = client.get("/teach/").text
+
+    assert "The set “Série &lt;b&gt;du lundi&lt;/b&gt;” has been deleted." in page
+
+
+def test_set_import_problems_are_translated_one_by_one(client, db):
+    factories.log_in_session(client, factories.make_teacher())
+    in_english(client)
+    document = b'{"title": "T", "questions": [{"kind": "free"}]}'
+
+    page = client.post("/teach/sets/import", data={"file": (io.BytesIO(document), "s.json")},
+                       content_type="multipart/form-data").text
+
+    assert "This set file is not valid:" in page and "Question 1: the explanation is empty." in page
+    assert "Question 1 :" not in page

@@ -7,6 +7,7 @@ from flask_login import current_user, login_user, logout_user
 
 from ..errors import render_error
 from ..extensions import limiter
+from ..i18n import Message
 from ..rendering import render
 from . import bp, services
 from .forms import EmptyForm, LoginForm, PasswordForm, SignupForm
@@ -79,7 +80,7 @@ def signup():
     error = None
     if form.validate_on_submit():
         if not services.invite_code_matches(expected, form.invite_code.data):
-            error = "Ce code d'invitation n'est pas valide."
+            error = Message("Ce code d'invitation n'est pas valide.")
         else:
             try:
                 teacher = services.create_teacher(form.email.data, form.password.data)

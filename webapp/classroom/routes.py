@@ -203,7 +203,7 @@ def remove(game_id: int, player_id: int):
     player = services.game_player(game, player_id)
     if EmptyForm().validate_on_submit():
         services.remove_player(player)
-        flash(f"{player.nickname} a été retiré de la partie.")
+        flash(gettext("%(nickname)s a été retiré de la partie.", nickname=player.nickname))
     return redirect(url_for("classroom.game", game_id=game.id), 303)
 
 

@@ -8,6 +8,7 @@ from ..auth.forms import EmptyForm
 from ..classroom import services as classroom
 from ..errors import render_error
 from ..extensions import htmx
+from ..i18n import Message, gettext
 from ..rendering import redirect_after_post, render
 from . import bp, results, services, sets
 from .forms import AddQuestionForm, ArticleForm, ImportSetForm, MoveForm, QuestionForm, SetForm, StatusForm
@@ -144,7 +145,7 @@ def delete_article(article_id: int):
         _require_csrf()
         title = article.title
         services.delete_article(article)
-        flash(f"L'article « {title} » est supprimé.")
+        flash(gettext("L'article « %(title)s » est supprimé.", title=title))
         return redirect_after_post(url_for("teach.dashboard"))
     return render("teach/article_delete.html", "teach/_article_delete.html", article=article, uses=uses,
                   form=EmptyForm())
@@ -382,7 +383,7 @@ def delete_set(set_id: int):
         _require_csrf()
         title = question_set.title
         sets.delete_set(question_set)
-        flash(f"La série « {title} » est supprimée.")
+        flash(gettext("La série « %(title)s » est supprimée.", title=title))
         return redirect_after_post(url_for("teach.dashboard"))
     games, rounds = sets.played_count(question_set)
     return render("teach/set_delete.html", "teach/_set_delete.html", question_set=question_set, games=games,
@@ -419,7 +420,7 @@ def import_set():
     if form.validate_on_submit():
         upload = form.file.data
         if not upload or not getattr(upload, "filename", ""):
-            error, status = "Choisissez un fichier de série (.yaml ou .json).", 422
+            error, status = Message("Choisissez un fichier de série (.yaml ou .json)."), 422
         else:
             try:
                 question_set = sets.import_document(sets.parse(upload.read(), upload.filename), current_user)

@@ -17,6 +17,7 @@ from .. import clock
 from ..articles import checksum, find_by_checksum, highlight_rows, question_rows
 from ..extensions import db
 from ..highlighting import paragraph_bounds
+from ..i18n import Message
 from ..models import (
     QUESTION_KINDS,
     Article,
@@ -35,13 +36,14 @@ CHOICES_MIN, CHOICES_MAX = 2, 5
 
 
 class TeachError(Exception):
-    """A refused request; ``message`` is French, for the teacher, ``status`` the HTTP status to answer with."""
+    """A refused request; ``message`` is French (a :class:`Message`, translated where it is shown), for the
+    teacher, with ``%(name)s`` placeholders filled from `params`; ``status`` the HTTP status to answer with."""
 
     status = 422
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, status: int | None = None, **params) -> None:
+        self.message = message if isinstance(message, Message) else Message(message, **params)
+        super().__init__(self.message)
         if status is not None:
             self.status = status
 
@@ -155,7 +157,8 @@ def check_article_text(text: str) -> str:
     text = text.strip()
     if len(text) > MAX_CHARS:
         raise TeachError(
-            f"Ce texte est trop long ({len(text):,} caractères) : {MAX_CHARS:,} au plus.".replace(",", " "), 413
+            "Ce texte est trop long (%(length)s caractères) : %(max)s au plus.", 413,
+            length=f"{len(text):,}".replace(",", " "), max=f"{MAX_CHARS:,}".replace(",", " "),
         )
     try:
         check_text(text)
@@ -339,19 +342,19 @@ class ArticleUses:
 
     @property
     def blocking(self) -> list[str]:
-        """Why the article cannot be deleted, in French; empty when it can."""
+        """Why the article cannot be deleted (French messages); empty when it can."""
         reasons = []
         if self.analysing:
-            reasons.append("son analyse est en cours : attendez qu'elle se termine")
+            reasons.append(Message("son analyse est en cours : attendez qu'elle se termine"))
         if self.published_sets:
-            reasons.append("ses questions sont dans des séries publiées (« " + " », « ".join(self.published_sets)
-                           + " ») : repassez-les en brouillon ou retirez-en ces questions")
+            reasons.append(Message("ses questions sont dans des séries publiées (« %(sets)s ») : repassez-les en "
+                                   "brouillon ou retirez-en ces questions", sets=" », « ".join(self.published_sets)))
         if self.games:
-            reasons.append(f"ses questions ont été jouées en classe ({self.games} partie(s)), dont les résultats "
-                           "doivent rester lisibles")
+            reasons.append(Message("ses questions ont été jouées en classe (%(n)s partie(s)), dont les résultats "
+                                   "doivent rester lisibles", n=self.games))
         if self.rounds:
-            reasons.append(f"ses questions ont été jouées par des élèves ({self.rounds} partie(s) en solo), "
-                           "dont les scores restent au classement")
+            reasons.append(Message("ses questions ont été jouées par des élèves (%(n)s partie(s) en solo), "
+                                   "dont les scores restent au classement", n=self.rounds))
         return reasons
 
 
@@ -379,7 +382,7 @@ def delete_article(article: Article) -> None:
     """
     reasons = article_uses(article).blocking
     if reasons:
-        raise TeachError("Cet article ne peut pas être supprimé : " + " ; ".join(reasons) + ".", 409)
+        raise TeachError("Cet article ne peut pas être supprimé : %(reasons)s.", 409, reasons=Message.join(" ; ", reasons))
     db.session.delete(article)
     db.session.commit()
 
@@ -416,32 +419,33 @@ def check_draft(draft: QuestionDraft, text: str) -> tuple[list[str], tuple[int, 
     """The problems of a draft (French, empty when fit for a class) and its evidence span."""
     problems: list[str] = []
     if draft.kind not in QUESTION_KINDS:
-        problems.append("Choisissez le type de question.")
+        problems.append(Message("Choisissez le type de question."))
     if not draft.prompt.strip():
-        problems.append("L'énoncé est vide.")
+        problems.append(Message("L'énoncé est vide."))
     filled = [c.strip() for c in draft.choices if c and c.strip()]
     if not CHOICES_MIN <= len(filled) <= CHOICES_MAX:
-        problems.append(f"Il faut entre {CHOICES_MIN} et {CHOICES_MAX} choix (il y en a {len(filled)}).")
+        problems.append(Message("Il faut entre %(min)s et %(max)s choix (il y en a %(n)s).",
+                                min=CHOICES_MIN, max=CHOICES_MAX, n=len(filled)))
     folded = [" ".join(c.casefold().split()) for c in filled]
     if len(set(folded)) != len(folded):
-        problems.append("Deux choix sont identiques : chaque choix doit être différent.")
+        problems.append(Message("Deux choix sont identiques : chaque choix doit être différent."))
     if draft.answer is None or not 0 <= draft.answer < len(draft.choices) or not (draft.choices[draft.answer] or "").strip():
-        problems.append("Indiquez la bonne réponse : exactement un choix, et pas un choix vide.")
+        problems.append(Message("Indiquez la bonne réponse : exactement un choix, et pas un choix vide."))
     if not draft.explanation.strip():
-        problems.append("L'explication est vide : dites aux élèves pourquoi c'est la bonne réponse.")
+        problems.append(Message("L'explication est vide : dites aux élèves pourquoi c'est la bonne réponse."))
     span = None
     if draft.evidence_start is not None or draft.evidence_end is not None:
         s, e = draft.evidence_start, draft.evidence_end
         if s is None or e is None or not 0 <= s < e <= len(text):
-            problems.append("Le passage choisi sort du texte de l'article.")
+            problems.append(Message("Le passage choisi sort du texte de l'article."))
         else:
             span = (s, e)
     if span is None and draft.evidence_text and draft.evidence_text.strip():
         span = locate(text, draft.evidence_text)
         if span is None:
-            problems.append("Ce passage n'a pas été trouvé dans l'article : copiez-le tel quel.")
+            problems.append(Message("Ce passage n'a pas été trouvé dans l'article : copiez-le tel quel."))
     if span is None and not any("passage" in p for p in problems):
-        problems.append("Choisissez le passage de l'article qui justifie la réponse (sélectionnez-le dans le texte).")
+        problems.append(Message("Choisissez le passage de l'article qui justifie la réponse (sélectionnez-le dans le texte)."))
     return problems, span
 
 

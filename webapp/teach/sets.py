@@ -13,6 +13,7 @@ import yaml
 
 from ..articles import checksum
 from ..extensions import db
+from ..i18n import Message
 from ..models import QUESTION_KINDS, Article, Choice, Game, Question, QuestionSet, Round, SetQuestion, Teacher
 from .services import (
     CHOICES_MAX,
@@ -251,72 +252,83 @@ def parse(raw: bytes | str, filename: str) -> dict:
     except (json.JSONDecodeError, yaml.YAMLError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         line = getattr(error, "lineno", None) if line is None else line + 1
-        where = f" (ligne {line})" if line else ""
-        raise TeachError(f"Le fichier est illisible{where} : ce n'est pas du YAML ou du JSON valide.") from None
+        if line:
+            raise TeachError("Le fichier est illisible (ligne %(line)s) : ce n'est pas du YAML ou du JSON valide.",
+                             line=line) from None
+        raise TeachError("Le fichier est illisible : ce n'est pas du YAML ou du JSON valide.") from None
     if not isinstance(document, dict):
         raise TeachError("Le fichier ne décrit pas une série : il faut un titre et une liste de questions.")
     return document
 
 
 def validate_document(document: dict) -> list[str]:
-    """Every problem of an imported document, in French, with the number of the question concerned."""
+    """Every problem of an imported document (French messages), with the number of the question concerned."""
     problems = []
     if not isinstance(document.get("title"), str) or not document["title"].strip():
-        problems.append("« title » : le titre de la série manque.")
+        problems.append(Message("« title » : le titre de la série manque."))
     elif len(document["title"]) > 200:
-        problems.append("« title » : 200 caractères au plus.")
+        problems.append(Message("« title » : 200 caractères au plus."))
     if not isinstance(document.get("description", ""), str):
-        problems.append("« description » doit être un texte.")
+        problems.append(Message("« description » doit être un texte."))
     seconds = document.get("default_seconds", 30)
     if not isinstance(seconds, int) or isinstance(seconds, bool) or not 5 <= seconds <= 600:
-        problems.append("« default_seconds » doit être un nombre entier de secondes entre 5 et 600.")
+        problems.append(Message("« default_seconds » doit être un nombre entier de secondes entre 5 et 600."))
     questions = document.get("questions")
     if not isinstance(questions, list) or not questions:
-        problems.append("« questions » : la série doit contenir au moins une question.")
+        problems.append(Message("« questions » : la série doit contenir au moins une question."))
         return problems
     for number, q in enumerate(questions, 1):
-        where = f"Question {number}"
         if not isinstance(q, dict):
-            problems.append(f"{where} : ce n'est pas une question.")
+            problems.append(Message("Question %(number)s : ce n'est pas une question.", number=number))
             continue
         article = q.get("article")
         if not isinstance(article, dict) or not (isinstance(article.get("text"), str) or
                                                   isinstance(article.get("checksum"), str)):
-            problems.append(f"{where} : « article » doit donner le texte de l'article (ou sa somme de contrôle).")
+            problems.append(Message("Question %(number)s : « article » doit donner le texte de l'article (ou sa somme de contrôle).",
+                                    number=number))
             article = {}
         elif isinstance(article.get("text"), str) and isinstance(article.get("checksum"), str) \
                 and checksum(article["text"]) != article["checksum"]:
-            problems.append(f"{where} : le texte de l'article ne correspond pas à sa somme de contrôle.")
+            problems.append(Message("Question %(number)s : le texte de l'article ne correspond pas à sa somme de contrôle.",
+                                    number=number))
         if q.get("kind") not in QUESTION_KINDS:
-            problems.append(f"{where} : « kind » doit être l'un de {', '.join(QUESTION_KINDS)}.")
+            problems.append(Message("Question %(number)s : « kind » doit être l'un de %(kinds)s.", number=number,
+                                        kinds=", ".join(QUESTION_KINDS)))
         if not isinstance(q.get("prompt"), str) or not q["prompt"].strip():
-            problems.append(f"{where} : l'énoncé (« prompt ») est vide.")
+            problems.append(Message("Question %(number)s : l'énoncé (« prompt ») est vide.", number=number))
         choices = q.get("choices")
         if not isinstance(choices, list) or not all(isinstance(c, str) and c.strip() for c in choices):
-            problems.append(f"{where} : « choices » doit être une liste de textes non vides.")
+            problems.append(Message("Question %(number)s : « choices » doit être une liste de textes non vides.",
+                                    number=number))
         else:
             if not CHOICES_MIN <= len(choices) <= CHOICES_MAX:
-                problems.append(f"{where} : il faut entre {CHOICES_MIN} et {CHOICES_MAX} choix.")
+                problems.append(Message("Question %(number)s : il faut entre %(min)s et %(max)s choix.", number=number,
+                                        min=CHOICES_MIN, max=CHOICES_MAX))
             if len({" ".join(c.casefold().split()) for c in choices}) != len(choices):
-                problems.append(f"{where} : deux choix sont identiques.")
+                problems.append(Message("Question %(number)s : deux choix sont identiques.", number=number))
             answer = q.get("answer")
             if not isinstance(answer, int) or isinstance(answer, bool) or not 0 <= answer < len(choices):
-                problems.append(f"{where} : « answer » doit être le numéro (à partir de 0) d'un des choix.")
+                problems.append(Message("Question %(number)s : « answer » doit être le numéro (à partir de 0) d'un des choix.",
+                                        number=number))
         if not isinstance(q.get("explanation"), str) or not q["explanation"].strip():
-            problems.append(f"{where} : l'explication est vide.")
+            problems.append(Message("Question %(number)s : l'explication est vide.", number=number))
         evidence = q.get("evidence")
         text = article.get("text") if isinstance(article.get("text"), str) else None
         if not isinstance(evidence, list) or not evidence:
-            problems.append(f"{where} : « evidence » doit donner au moins un passage (start, end).")
+            problems.append(Message("Question %(number)s : « evidence » doit donner au moins un passage (start, end).",
+                                    number=number))
         else:
             for span in evidence:
                 s, e = (span.get("start"), span.get("end")) if isinstance(span, dict) else (None, None)
                 if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e):
-                    problems.append(f"{where} : un passage n'a pas de début et de fin valides.")
+                    problems.append(Message("Question %(number)s : un passage n'a pas de début et de fin valides.",
+                                            number=number))
                 elif text is not None and e > len(text):
-                    problems.append(f"{where} : un passage sort du texte de l'article.")
+                    problems.append(Message("Question %(number)s : un passage sort du texte de l'article.",
+                                            number=number))
                 elif text is not None and isinstance(span.get("text"), str) and text[s:e] != span["text"]:
-                    problems.append(f"{where} : le passage {s}–{e} ne correspond pas au texte indiqué.")
+                    problems.append(Message("Question %(number)s : le passage %(start)s–%(end)s ne correspond pas au texte "
+                                            "indiqué.", number=number, start=s, end=e))
     return problems
 
 
@@ -326,7 +338,7 @@ def import_document(document: dict, owner: Teacher | None, *, status: str = "dra
     `owner` None: a shipped set (``flask content load``), which every teacher sees.
     """
     if problems := validate_document(document):
-        raise TeachError("Ce fichier de série n'est pas valide :\n" + "\n".join(problems))
+        raise TeachError("Ce fichier de série n'est pas valide :\n%(problems)s", problems=Message.join("\n", problems))
     question_set = QuestionSet(owner_id=owner.id if owner else None, title=document["title"].strip(),
                                description=(document.get("description") or "").strip(),
                                default_seconds=document.get("default_seconds", 30), status=status)
@@ -336,7 +348,7 @@ def import_document(document: dict, owner: Teacher | None, *, status: str = "dra
             article = _article_for_import(q["article"], owner, articles)
             question = _matching_question(article, q) or _new_imported_question(article, q, owner)
             if any(sq.question is question for sq in question_set.set_questions):
-                raise TeachError(f"Question {position} : elle figure deux fois dans la série.")
+                raise TeachError("Question %(number)s : elle figure deux fois dans la série.", number=position)
             question_set.set_questions.append(SetQuestion(question=question, position=position))
         db.session.add(question_set)
         db.session.commit()
@@ -354,11 +366,11 @@ def _article_for_import(spec: dict, owner: Teacher | None, cache: dict[str, Arti
     article = db.session.scalar(sa.select(Article).where(Article.checksum == digest))
     if article is None:
         if not isinstance(text, str):
-            raise TeachError(f"L'article « {spec.get('title') or digest[:12]} » n'est pas dans Loupe : "
-                             "le fichier doit donner son texte.")
+            raise TeachError("L'article « %(title)s » n'est pas dans Loupe : le fichier doit donner son texte.",
+                             title=spec.get("title") or digest[:12])
         check_article_text(text)
         if text != text.strip():
-            raise TeachError(f"L'article « {spec.get('title')} » commence ou finit par des blancs.")
+            raise TeachError("L'article « %(title)s » commence ou finit par des blancs.", title=spec.get("title"))
         article = Article(title=str(spec.get("title") or "Sans titre")[:300],
                           source=str(spec.get("source") or "Source non précisée")[:200], language="fr", text=text,
                           checksum=digest, owner_id=owner.id if owner else None, analysis_status="done")
