@@ -500,3 +500,15 @@ def test_antonomasia_and_a_collapsing_empire_are_flagged(flagged, sentence, phra
 ])
 def test_antonomasia_and_empires_leave_history_alone(flagged, sentence):
     assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Le ministre a grotesquement tenté de se justifier devant les députés.", "grotesquement"),
+    ("La présidente a arrogamment refusé de répondre.", "arrogamment"),
+])
+def test_an_adverb_built_on_a_judging_adjective_is_flagged(flagged, sentence, phrase):
+    assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
+
+
+def test_an_adverb_with_a_plain_sense_is_not_flagged(flagged):
+    assert flagged("Le pissenlit, vulgairement appelé dent-de-lion, pousse dans les prés.") == ()

@@ -492,7 +492,33 @@ def _lexicon_entry(tok):
     lemma = tok.lemma_.lower()
     if lemma not in entries:
         lemma = forms.get(tok.lower_)
+    if lemma is None and tok.pos_ == "ADV":
+        return _derived_adverb(tok.lower_)
     return (lemma, entries[lemma]) if lemma else (None, None)
+
+
+# adverbs whose ordinary sense does not judge (« vulgairement appelé » = commonly called)
+_PLAIN_ADVERBS = frozenset({"vulgairement", "énormément", "absurdement"})
+
+
+@lru_cache(maxsize=4096)
+def _derived_adverb(word: str):
+    """A manner adverb built on a listed judging adjective (« grotesquement », « arrogamment »), as its entry."""
+    if not word.endswith("ment") or len(word) < 8 or word in _PLAIN_ADVERBS:
+        return None, None
+    entries, forms = _lexicon()
+    if word.endswith("amment"):
+        bases = (word[:-6] + "ant",)
+    elif word.endswith("emment"):
+        bases = (word[:-6] + "ent",)
+    else:
+        bases = (word[:-4], word[:-5] if word.endswith("ément") else word[:-4])
+    for base in bases:
+        lemma = base if base in entries else forms.get(base)
+        if lemma and entries[lemma].pos.startswith("ADJ"):
+            entry = entries[lemma]
+            return lemma, _Entry(entry.category, _defaults()[entry.category][0], "(supprimer l'adverbe)", "ADV")
+    return None, None
 
 
 def _pos_fits(tok, pos: str) -> bool:
@@ -612,7 +638,7 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
     n = len(doc)
     for tok in doc:
         word = tok.lower_
-        mode = titles.get(word)
+        mode = titles.get(word) or titles.get(tok.lemma_.lower()) if tok.is_lower else titles.get(word)
         if mode is None and word.startswith("ex-") and word[3:] in titles:
             mode = "any"  # « l'ex-idole des fourneaux »: a title taken back is a mockery whatever follows
         if mode is None or tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") or tok.i == 0:
@@ -745,7 +771,7 @@ def _intensified_candidates(doc) -> list[_Candidate]:
         if tok.pos_ != "NOUN" or not tok.is_lower:
             continue
         lemma = tok.lemma_.lower()
-        rule = nouns.get(lemma) or nouns.get(tok.lower_)
+        rule = nouns.get(lemma) or nouns.get(tok.lower_) or nouns.get(tok.lower_.rstrip("sx"))
         if rule is not None:
             context, entry = rule
             first = last = tok.i
