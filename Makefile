@@ -30,7 +30,7 @@ run: install
 # The app is loaded once before forking (--preload) so the workers share one generated secret key.
 WORKERS ?= $(if $(findstring postgres,$(DATABASE_URL)),3,1)
 serve: install
-	exec $(BIN)/gunicorn --preload --workers $(WORKERS) --threads 16 --bind 127.0.0.1:$(PORT) \
+	exec $(BIN)/gunicorn --preload --workers $(WORKERS) --threads 16 --worker-connections 2000 --keep-alive 30 --bind 127.0.0.1:$(PORT) \
 		--access-logfile - 'webapp:create_app()'
 
 test: install
