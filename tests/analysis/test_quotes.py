@@ -513,3 +513,19 @@ def test_pronoun_after_a_narration_sentence_means_its_subject(nlp):
             "À l'école Jules-Ferry, Lucie Marchand, directrice depuis dix ans, a cessé d'attendre les renforts. "
             "« Il me manque trois enseignants », explique-t-elle.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Anne Morel", "Lucie Marchand"]
+
+
+def test_age_or_sex_noun_refers_back_to_the_person_just_named(nlp):
+    text = ("Kévin Durand, 27 ans, a dû payer quatre mois de plus. « On m'a dit que mon courrier était en "
+            "retard », raconte le jeune homme.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Kévin Durand"]
+    text = ("Marie Lenoir, 74 ans, a perdu ses économies. « Je n'ai plus rien », confie la septuagénaire.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Marie Lenoir"]
+
+
+def test_fragment_after_an_excuse_verb_and_an_unnamed_source_without_its_comma(nlp):
+    text = ("Le trafic a été perturbé. Interrogé, le porte-parole de la compagnie, Paul Girard, invoque un "
+            "« hiver difficile », marqué par des pannes.")
+    assert [(q.speaker, q.kind) for q in quotes_of(nlp, text)] == [("Paul Girard", "partial")]
+    text = "Une ancienne salariée, qui souhaite rester anonyme, décrit une ambiance « invivable » dans l'entreprise."
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Une ancienne salariée"]

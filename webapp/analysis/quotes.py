@@ -715,6 +715,8 @@ class _Attributor:
             return None
         a, b = cue.subject
         doc = self.doc
+        while b > a and doc[b].is_punct and doc[b].text not in {")", "%"}:
+            b -= 1  # "Une ancienne salariée," is not a name with a comma
         for t in range(a, b + 1):
             person = self.r.tok_person.get(t)
             if person:
@@ -722,7 +724,9 @@ class _Attributor:
                     break  # "le porte-parole de X" is not X
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)) and \
-                not (b == a + 1 and doc[a].pos_ == "DET" and doc[b].pos_ == "VERB" and self._is_role(doc[b])):
+                not (b == a + 1 and doc[a].pos_ == "DET" and (doc[b].pos_ == "VERB" and self._is_role(doc[b])
+                                                               or doc[b].text.casefold() in
+                                                               word_set("person_descriptors"))):
             return None  # ("l'opposant" read as a participle is still a role)
         head = doc[b]
         for t in range(a, b + 1):
@@ -756,6 +760,12 @@ class _Attributor:
             person = self.role_referent(head, gender, cue.first, (a, b))
             if person:
                 self._learn_gender(person, doc[a], head)
+                return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
+        if definite and number == "s" and head.lemma_.casefold() in word_set("person_descriptors") | {"homme"} \
+                or definite and number == "s" and head.text.casefold() in word_set("person_descriptors"):
+            # "raconte le jeune homme", "la septuagénaire": the latest person of that gender named before.
+            person = self._latest_person(a, "f" if head.text.casefold() in {"femme", "fille"} else gender)
+            if person:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if definite and number == "s":
             name = self.desc.resolve(a, b)
@@ -905,6 +915,20 @@ class _Attributor:
             for tok, source in reversed(self.registry[-30:]):
                 if tok < before and source.person is not None and self.r.genders.get(source.name) == gender:
                     return source.person
+        return None
+
+    def _latest_person(self, before: int, gender: str | None) -> Person | None:
+        """The person named last before a token, outside quotations, whose gender does not contradict."""
+        seen = 0
+        for t in range(before - 1, -1, -1):
+            if self.in_quote[t]:
+                continue
+            seen += 1
+            if seen > _ROLE_LOOKBACK:
+                return None
+            person = self.r.tok_person.get(t)
+            if person and (gender is None or self.r.genders.get(person.name, person.gender) in {None, gender}):
+                return person
         return None
 
     def _only_person_before(self, before: int, gender: str | None, skipped: set[str]) -> Person | None:
