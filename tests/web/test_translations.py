@@ -1,6 +1,7 @@
 """Every French text the templates and the app show has an English translation."""
 
 import ast
+import csv
 import inspect
 import io
 import json
@@ -17,6 +18,7 @@ from tests import factories
 from webapp import errors
 from webapp.auth import forms as auth_forms
 from webapp.classroom import forms as classroom_forms
+from webapp.classroom import results as classroom_results
 from webapp.classroom import routes as classroom_routes
 from webapp.classroom import services as classroom_services
 from webapp.game import forms as game_forms
@@ -124,6 +126,7 @@ def french_texts() -> set[str]:
     found |= set(errors.TITLES.values()) | set(errors.MESSAGES.values()) | {errors.CSRF_MESSAGE}
     found |= set(routes.KIND_LABELS.values()) | {"Question", services.ALREADY_ANSWERED}
     found |= set(classroom_routes.STATE_LABELS.values())
+    found |= set(classroom_results.CSV_COLUMNS) | set(classroom_results.CSV_CORRECT.values())
     found |= set(teach_routes.KIND_LABELS.values()) | set(teach_routes.STATUS_LABELS.values())
     for error in (services.RoundNotFound(), services.QuestionNotInRound(), services.InvalidChoice(),
                   services.NoQuestions()):
@@ -262,3 +265,36 @@ def test_set_import_problems_are_translated_one_by_one(client, db):
 
     assert "This set file is not valid:" in page and "Question 1: the explanation is empty." in page
     assert "Question 1 :" not in page
+
+
+def test_the_question_kinds_are_offered_in_english(client, db):
+    teacher = factories.make_teacher()
+    article = factories.make_teacher_article(teacher)
+    factories.log_in_session(client, teacher)
+    in_english(client)
+
+    page = client.get(f"/teach/articles/{article.id}/questions/new").text
+
+    assert 'value="who_quoted"' in page and "Who is speaking? (attributing a quotation)" in page
+    assert "Qui parle ?" not in page
+
+
+def results_rows(client, game):
+    response = client.get(f"/classroom/{game.id}/results.csv")
+    return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_results_csv_is_french_by_default_and_english_for_an_english_teacher(client, db):
+    game = factories.make_game()
+    factories.make_players(game, 1)
+    factories.log_in_session(client, game.teacher)
+
+    french = results_rows(client, game)
+    in_english(client)
+    english = results_rows(client, game)
+
+    assert french[0][:5] == ["partie", "joueur", "note", "rang", "score total"]
+    assert french[1][9] == "sans réponse"
+    assert english[0][4:7] == ["total score", "question", "question text"]
+    assert english[1][9] == "no answer"
+    assert english[1][:3] == french[1][:3]  # the game's title, the nickname and the note are left as typed

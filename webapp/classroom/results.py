@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -60,18 +61,21 @@ CSV_COLUMNS = [
     "partie", "joueur", "note", "rang", "score total", "question", "intitulé",
     "réponse donnée", "bonne réponse", "correcte", "points", "répondu à (UTC)",
 ]
+CSV_CORRECT = {True: "oui", False: "non", None: "sans réponse"}  # the « correcte » column
 
 
-def results_csv(game: Game) -> str:
+def results_csv(game: Game, translate: Callable[[str], str] = str) -> str:
     """One row per player and question; with a BOM, so that spreadsheet software reads the accents right.
 
     The separator is « ; »: French spreadsheet software expects it, since « , » is the decimal mark.
+    `translate` gives the headings and the yes/no words in the teacher's language (French by default): the
+    file is the teacher's own, read in the language they chose; the players' texts are left as they are.
     """
     results = game_results(game)
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([translate(column) for column in CSV_COLUMNS])
     for standing in results.standings:
         player = results.players[standing.player_id]
         answers = results.answers.get(standing.player_id, {})
@@ -84,7 +88,7 @@ def results_csv(game: Game) -> str:
                 stats.game_question.position, question.prompt,
                 answer.choice.text if answer else "",
                 correct_choice.text if correct_choice else "",
-                ("oui" if answer.correct else "non") if answer else "sans réponse",
+                translate(CSV_CORRECT[answer.correct if answer else None]),
                 answer.points if answer else 0,
                 answer.answered_at.strftime("%Y-%m-%d %H:%M:%S") if answer else "",
             ])

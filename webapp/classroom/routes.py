@@ -222,7 +222,7 @@ def results_csv(game_id: int):
     game = services.teacher_game(current_user, game_id)
     filename = f"loupe-partie-{game.id}-{game.created_at:%Y-%m-%d}.csv"
     return Response(
-        results.results_csv(game).encode("utf-8"),
+        results.results_csv(game, gettext).encode("utf-8"),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -2,7 +2,9 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import Select
 
+from ..i18n import gettext
 from .services import CHOICES_MAX
 
 KIND_CHOICES = [
@@ -11,6 +13,14 @@ KIND_CHOICES = [
     ("editorializing", "Fait ou opinion ? (repérer l'éditorialisation)"),
     ("free", "Question libre à choix multiples"),
 ]
+
+
+class TranslatedSelect(Select):
+    """A drop-down whose option labels are French keys, translated when the form is rendered."""
+
+    @classmethod
+    def render_option(cls, value, label, selected, **kwargs):
+        return super().render_option(value, gettext(label), selected, **kwargs)
 
 
 def _strip(value):
@@ -30,7 +40,8 @@ class ArticleForm(FlaskForm):
 
 
 class QuestionForm(FlaskForm):
-    kind = SelectField("Type de question", choices=KIND_CHOICES, validators=[InputRequired("Choisissez le type.")])
+    kind = SelectField("Type de question", choices=KIND_CHOICES, widget=TranslatedSelect(),
+                       validators=[InputRequired("Choisissez le type.")])
     prompt = TextAreaField("Énoncé", filters=[_strip])
     choice_1 = StringField("Choix 1", filters=[_strip])
     choice_2 = StringField("Choix 2", filters=[_strip])
