@@ -512,3 +512,12 @@ def test_an_adverb_built_on_a_judging_adjective_is_flagged(flagged, sentence, ph
 
 def test_an_adverb_with_a_plain_sense_is_not_flagged(flagged):
     assert flagged("Le pissenlit, vulgairement appelé dent-de-lion, pousse dans les prés.") == ()
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Le gouvernement a présenté un compromis bancal sur les retraites.", "bancal"),
+    ("Le club a signé un contrat juteux avec un sponsor pétrolier.", "juteux"),
+    ("L'influenceur promet du fric facile à ses abonnés.", "fric"),
+])
+def test_familiar_judging_adjectives_and_money_words_are_flagged(flagged, sentence, phrase):
+    assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
