@@ -529,3 +529,11 @@ def test_fragment_after_an_excuse_verb_and_an_unnamed_source_without_its_comma(n
     assert [(q.speaker, q.kind) for q in quotes_of(nlp, text)] == [("Paul Girard", "partial")]
     text = "Une ancienne salariée, qui souhaite rester anonyme, décrit une ambiance « invivable » dans l'entreprise."
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Une ancienne salariée"]
+
+
+def test_relative_clause_between_an_unnamed_source_and_its_verb(nlp):
+    """« Un ancien X, qui a requis l'anonymat, décrit une ambiance « … » »: the subject is the antecedent
+    of « qui », not the object after the verb."""
+    text = ("Le gérant a nié. Un ancien commis du magasin, qui a requis l'anonymat, décrit pourtant une "
+            "ambiance « pesante » et des règles « jamais appliquées le samedi ».")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Un ancien commis du magasin"] * 2

@@ -667,6 +667,10 @@ class _Attributor:
         if np:
             pron = self._pronoun_of(doc[np[0]]) if np[0] == np[1] else None
             return _Cue(np[0], verb, verb, subject=None if pron else np, pronoun=pron)
+        if first > floor and doc[first - 1].text == ",":
+            np = self._antecedent_of_relative(floor, first - 1)
+            if np:  # "Un ancien salarié, qui a requis l'anonymat, décrit …": the relative's antecedent
+                return _Cue(np[0], verb, verb, subject=np)
         if first > floor and doc[first - 1].text == ",":  # an incise: ", a affirmé l'expert X"
             np = self.r.np_after(verb + 1, self._clause_end(verb + 1, ceil + 1))
             if np:
@@ -687,6 +691,24 @@ class _Attributor:
                         return _Cue(t, verb, verb, pronoun=pron) if pron else None
                     return _Cue(t, verb, verb, subject=(max(floor, doc[t].left_edge.i), t))
         return None
+
+    def _antecedent_of_relative(self, floor: int, comma: int) -> tuple[int, int] | None:
+        """The noun phrase before ``, qui … ,`` ending at `comma`, when it opens the clause with a determiner."""
+        doc = self.doc
+        qui = next((t for t in range(comma - 1, floor, -1) if doc[t].text.casefold() == "qui"
+                    and doc[t - 1].text == ","), None)
+        if qui is None or any(doc[t].text in {",", ":", ";"} or self.in_quote[t] for t in range(qui + 1, comma)):
+            return None
+        b = qui - 2
+        a = b
+        # ("un ancien commis": the tagger may read the noun as a participle)
+        while a - 1 >= floor and (doc[a - 1].pos_ in _NP_POS or doc[a - 1].text.casefold() in _OF or
+                                  doc[a - 1].pos_ == "VERB" and a - 2 >= floor and doc[a - 2].pos_ != "AUX") \
+                and not doc[a - 1].is_punct:
+            a -= 1
+        if a > b or doc[a].pos_ != "DET" or not (a == floor or doc[a - 1].text == ","):
+            return None
+        return a, b
 
     def cue_incise_later(self, f: _Found, sent_end: int) -> _Cue | None:
         """``« … » puisque …, a précisé le Dr X.``: an inverted attribution closing the sentence."""
@@ -730,8 +752,9 @@ class _Attributor:
             return None  # ("l'opposant" read as a participle is still a role)
         head = doc[b]
         for t in range(a, b + 1):
-            if doc[t].pos_ in {"NOUN", "PROPN"} or t == a + 1 and doc[a].pos_ == "DET" and doc[t].pos_ == "VERB":
-                head = doc[t]
+            if doc[t].pos_ in {"NOUN", "PROPN"} or t == a + 1 and doc[a].pos_ == "DET" and doc[t].pos_ == "VERB" \
+                    or t > a and doc[t].pos_ == "VERB" and doc[t - 1].pos_ in {"DET", "ADJ"} and self._is_role(doc[t]):
+                head = doc[t]  # ("un ancien commis": a role noun read as a participle)
                 break
         person = self._apposed_name(a, b)
         if person:
