@@ -521,3 +521,20 @@ def test_an_adverb_with_a_plain_sense_is_not_flagged(flagged):
 ])
 def test_familiar_judging_adjectives_and_money_words_are_flagged(flagged, sentence, phrase):
     assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Comme par hasard, les factures ont disparu avant le contrôle.", "Comme par hasard"),
+    ("Patatras : la fusion est annulée.", "Patatras"),
+    ("Le rond-point a coûté, tenez-vous bien, 3 millions d'euros.", "tenez-vous bien"),
+])
+def test_the_journalists_ironic_asides_are_flagged(flagged, sentence, phrase):
+    assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le bingo de la paroisse aura lieu samedi.",
+    "« Hélas, nous avons perdu », a déclaré le maire.",
+])
+def test_asides_leave_games_and_quotes_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
