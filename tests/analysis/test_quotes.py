@@ -537,3 +537,13 @@ def test_relative_clause_between_an_unnamed_source_and_its_verb(nlp):
     text = ("Le gérant a nié. Un ancien commis du magasin, qui a requis l'anonymat, décrit pourtant une "
             "ambiance « pesante » et des règles « jamais appliquées le samedi ».")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Un ancien commis du magasin"] * 2
+
+
+def test_pronoun_with_no_source_means_the_only_person_named_however_far(nlp):
+    text = ("L'influenceur Hugo Berthier, connu pour ses vidéos sur les cryptomonnaies, a été condamné jeudi "
+            "à une amende de 50 000 euros par l'administration, qui lui reproche des pratiques commerciales "
+            "trompeuses envers des milliers d'abonnés pendant trois ans.\n\nLes enquêteurs ont recensé plus de "
+            "2 000 acheteurs de sa formation en ligne, vendue près de 1 000 euros, entre 2021 et 2024, dans "
+            "toute la France et en Belgique.\n\nSur les réseaux, le jeune entrepreneur a aussitôt joué les "
+            "victimes. « On me fait payer ma réussite », a-t-il écrit vendredi.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Hugo Berthier"]

@@ -954,13 +954,15 @@ class _Attributor:
                 return person
         return None
 
-    def _only_person_before(self, before: int, gender: str | None, skipped: set[str]) -> Person | None:
+    def _only_person_before(self, before: int, gender: str | None, skipped: set[str],
+                            any_office: bool = False) -> Person | None:
         """``X, 46 ans, jugé pour escroquerie … [three sentences] … le prévenu a contesté``: when the article
         has named one person only so far, with no office of their own, a role noun far from the name still
-        means them (the article's subject); with two or more, nobody can tell."""
+        means them (the article's subject); with two or more, nobody can tell.  A pronoun may mean them
+        whatever office they hold (`any_office`); a role noun may not mean someone holding another."""
         here = self.r.orig_span(before, before).start
         named = [p for p in self.r.people if any(m.start < here for m in p.mentions)]
-        if len(named) != 1 or named[0].roles or named[0].name in skipped:
+        if len(named) != 1 or named[0].roles and not any_office or named[0].name in skipped:
             return None
         known = self.r.genders.get(named[0].name, named[0].gender)
         return named[0] if gender is None or known in {None, gender} else None
@@ -1015,6 +1017,12 @@ class _Attributor:
                 if self.r.genders.get(person.name) is None:
                     self.r.genders[person.name] = gender
                     return _Speaker(person.name, gender, "s", True, person)
+            # Or the only person the article has named so far, however far back: its subject ("X, l'influenceur
+            # condamné … Sur TikTok, le bellâtre a joué les martyrs. « … », a-t-il écrit").
+            person = self._only_person_before(before, gender, set(), any_office=True)
+            if person:
+                self.r.genders.setdefault(person.name, gender)
+                return _Speaker(person.name, gender, "s", True, person)
         return None
 
     def _plural_subject_before(self, before: int) -> _Speaker | None:
