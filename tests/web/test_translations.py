@@ -39,21 +39,23 @@ def catalog() -> dict[str, str]:
 
 
 def template_keys() -> set[str]:
-    """The literal first argument of every ``_()`` call in every template, found by Jinja's own parser."""
+    """The literal texts of every ``_()`` call (and both forms of ``ngettext()``) in every template, found by
+    Jinja's own parser."""
     env = Environment(extensions=["jinja2.ext.do"])
     found = set()
     for path in TEMPLATES.rglob("*.html"):
         for call in env.parse(path.read_text(encoding="utf-8")).find_all(nodes.Call):
-            if isinstance(call.node, nodes.Name) and call.node.name == "_" and call.args:
-                if isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
-                    found.add(call.args[0].value)
+            if isinstance(call.node, nodes.Name) and call.node.name in ("_", "ngettext"):
+                texts = call.args[:2] if call.node.name == "ngettext" else call.args[:1]
+                found |= {a.value for a in texts if isinstance(a, nodes.Const) and isinstance(a.value, str)}
     return found
 
 
 # Calls whose message reaches the reader: the base template translates flashes, the error page and the
-# forms translate errors and problems. (`render_error` takes its message second.)
+# forms translate errors and problems. (`render_error` and `abort` take their message second.)
 TRANSLATE_CALLS = {"_", "gettext", "ngettext", "Message"}
-MESSAGE_CALLS = {"flash", "TeachError", "NotFound", "ReadOnly", "AccountError", "ValidationError", "render_error"}
+MESSAGE_CALLS = {"flash", "TeachError", "NotFound", "ReadOnly", "AccountError", "ValidationError", "render_error",
+                 "abort"}
 
 
 def _name(func: ast.expr) -> str | None:
@@ -91,7 +93,7 @@ def python_messages() -> tuple[set[str], list[str]]:
                 texts = node.args[:2] if name == "ngettext" else node.args[:1]
                 found |= {a.value for a in texts if isinstance(a, ast.Constant) and isinstance(a.value, str)}
             elif name in MESSAGE_CALLS:
-                index = 1 if name == "render_error" else 0
+                index = 1 if name in ("render_error", "abort") else 0
                 if len(node.args) > index:
                     _message_texts(node.args[index], where, found, untranslatable)
             elif (name == "append" and isinstance(node.func.value, ast.Name)
@@ -153,7 +155,7 @@ def test_messages_built_in_python_are_translatable():
 
 def test_the_check_sees_templates_and_python_calls():
     # Guards the guard: a parser change that found nothing would make the test above pass vacuously.
-    assert {"Espace enseignant", "Lancer une partie", "Temps restant :"} <= template_keys()
+    assert {"Espace enseignant", "Lancer une partie", "Temps restant :", "%(n)s joueurs"} <= template_keys()
     assert "Mot de passe" in form_texts()
     assert {"L'article « %(title)s » est supprimé.", "Question enregistrée.", "Cet article ne peut pas être supprimé : %(reasons)s.",
             "Question %(number)s : deux choix sont identiques.", "Cette adresse e-mail n'est pas valide."} <= python_keys()
