@@ -538,3 +538,11 @@ def test_the_journalists_ironic_asides_are_flagged(flagged, sentence, phrase):
 ])
 def test_asides_leave_games_and_quotes_alone(flagged, sentence):
     assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+def test_a_familiar_word_in_a_sentence_attributed_to_a_public_body_is_the_journalists(flagged):
+    """Decision: « Selon la préfecture, … hors de prix » — a public body paraphrased does not speak in the
+    familiar register, so the word is the journalist's; « selon lui » or a quote leaves it to the speaker."""
+    assert any("hors de prix" in e.text for e in flagged("Selon la préfecture, les loyers sont hors de prix."))
+    assert flagged("Selon lui, les loyers sont hors de prix.") == ()
+    assert flagged("Les loyers sont hors de prix, a-t-il déclaré.") == ()

@@ -56,6 +56,7 @@ class _Entry:
     reason: str
     neutral: str | None
     pos: str = "*"
+    familiar: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class _Candidate:
     reason: str
     neutral: str | None
     soft: bool = True  # dropped in attributed sentences; name-calling is the journalist's even there
+    familiar: bool = False  # familiar register: dropped only in sentences attributed by a speech verb
 
 
 # --- word lists, loaded once per process -------------------------------------------------------------
@@ -169,7 +171,7 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
     """Phrase patterns indexed by the words their first element accepts."""
     index: dict[str, list[_Pattern]] = {}
     for row in table("loaded_phrases"):
-        source, category, reason, neutral = _pad(row, 4)
+        source, category, reason, neutral, register = _pad(row, 5)
         elements, first, last = [], None, None
         for raw in source.split():
             if raw.startswith("["):
@@ -185,7 +187,10 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
             if closing:
                 last = len(elements) - 1
         mark = (first or 0, len(elements) - 1 if last is None else last)
-        pattern = _Pattern(tuple(elements), mark, _entry(category, reason, neutral))
+        entry = _entry(category, reason, neutral)
+        if register == "familier":
+            entry = _Entry(entry.category, entry.reason, entry.neutral, entry.pos, familiar=True)
+        pattern = _Pattern(tuple(elements), mark, entry)
         for word in elements[0][1]:
             index.setdefault(word, []).append(pattern)
     return {word: tuple(found) for word, found in index.items()}
@@ -285,10 +290,20 @@ def _protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list
     key = ("editorial.protection", tuple((q.start, q.end) for q in quotes))
     if key not in article.memo:
         article.memo[key] = _compute_protection(article, quotes)
-    return article.memo[key]
+    return article.memo[key][:2]
 
 
-def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list[bool]]:
+def _spoken(article: Article, quotes: list[Quote]) -> list[bool]:
+    """Per token: in quoted speech or in a sentence attributed by a speech verb (not only by « selon »).
+
+    A familiar word (« hors de prix », « il parade ») in « Selon la DGCCRF, … » is the journalist's: a public
+    body paraphrased with « selon » does not speak in that register.
+    """
+    _protection(article, quotes)
+    return article.memo[("editorial.protection", tuple((q.start, q.end) for q in quotes))][2]
+
+
+def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[bool], list[bool], list[bool]]:
     doc = article.doc
     n = len(doc)
     hard = [False] * n
@@ -311,6 +326,7 @@ def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[boo
         for i in range(first, last + 1):
             hard[i] = True
     soft = list(hard)
+    spoken = list(hard)
     sentences = _sentences(doc)
     for k, sent in enumerate(sentences):
         # The parser sometimes cuts « La situation est grave, | a déclaré le préfet. » in two.
@@ -319,7 +335,10 @@ def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[boo
         if cut or _attributed(sent):
             for tok in sent[_attributed_from(sent) if not cut else 0:]:
                 soft[tok.i] = True
-    return hard, soft
+        if cut or _attributed(sent, speech_only=True):
+            for tok in sent:
+                spoken[tok.i] = True
+    return hard, soft, spoken
 
 
 def _opens_with_attribution(sent) -> bool:
@@ -406,7 +425,7 @@ def _attributed_from(sent) -> int:
     return 0
 
 
-def _attributed(sent) -> bool:
+def _attributed(sent, speech_only: bool = False) -> bool:
     """A sentence reported by an inverted speech verb (« …, a-t-il déclaré ») or attributed by « selon »."""
     speech = word_set("speech_verbs")
     for tok in sent:
@@ -417,7 +436,10 @@ def _attributed(sent) -> bool:
         # « selon l'ONU », « d'après lui »: the judgement in the sentence is the source's.
         if tok.lower_ == "selon" or (tok.lower_ == "après" and tok.i > sent.start
                                      and sent.doc[tok.i - 1].lower_ == "d'"):
-            return True
+            # with speech_only, only « selon lui », « selon Marie Durand »: a person may speak familiarly
+            nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if not speech_only or (nxt is not None and (nxt.pos_ == "PRON" or nxt.ent_type_ == "PER")):
+                return True
         # « …, estime l'ONG »: a speech verb after a comma with its subject after it.
         # (the lemmatizer leaves some present tenses alone: « estime » -> « estimer »)
         said = tok.lemma_.lower() in speech or tok.lower_ + "r" in speech
@@ -482,7 +504,7 @@ def _phrase_candidates(doc) -> list[_Candidate]:
                     last = ends[last_el]
                     entry = pattern.entry
                     found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral,
-                                            soft=entry.category != "name_calling"))
+                                            soft=entry.category != "name_calling", familiar=entry.familiar))
                     break
     return found
 
@@ -713,7 +735,8 @@ def _mocking_verb_candidates(doc) -> list[_Candidate]:
                 continue
             first = near[-1].i
         # the verb of speech is the journalist's choice even in the clause that attributes the quote
-        found.append(_Candidate(first, tok.i, entry.category, entry.reason, entry.neutral, soft=not speech))
+        found.append(_Candidate(first, tok.i, entry.category, entry.reason, entry.neutral, soft=not speech,
+                                familiar=True))
     return found
 
 
@@ -908,12 +931,13 @@ def _nickname_candidates(doc) -> list[_Candidate]:
 def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
     doc = article.doc
     hard, soft = _protection(article, quotes)
+    spoken = _spoken(article, quotes)
     raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _mock_title_candidates(doc)
            + _phrase_candidates(doc) + _intensified_candidates(doc) + _rhetorical_candidates(doc)
            + _word_candidates(doc) + _mocking_verb_candidates(doc) + _dupe_candidates(doc))
     kept = []
     for cand in raw:
-        blocked = soft if cand.soft else hard
+        blocked = (spoken if cand.familiar else soft) if cand.soft else hard
         if any(blocked[i] for i in range(cand.first, cand.last + 1)):
             continue
         kept.append(cand)
