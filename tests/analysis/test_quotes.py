@@ -293,7 +293,7 @@ def test_statement_sentence_with_a_vague_description_gives_no_speaker(nlp):
 def test_idiom_of_warning_is_a_speech_verb(nlp, idiom):
     text = f"L'association Mer Propre {idiom} des filets « abandonnés par milliers au fond de la rade »."
     (q,) = quotes_of(nlp, text)
-    assert q.speaker == "L'association Mer Propre"
+    assert q.speaker == "Mer Propre"  # the organisation by its own name (« l'association X » → X)
 
 
 @pytest.mark.parametrize("lead", [
@@ -547,3 +547,11 @@ def test_pronoun_with_no_source_means_the_only_person_named_however_far(nlp):
             "toute la France et en Belgique.\n\nSur les réseaux, le jeune entrepreneur a aussitôt joué les "
             "victimes. « On me fait payer ma réussite », a-t-il écrit vendredi.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Hugo Berthier"]
+
+
+def test_organisation_by_its_own_name(nlp):
+    """« le groupe X », « l'ONG X »: the speaker is X, as the article names it elsewhere; a participle
+    opening the sentence (« Contacté, ») is nobody's name."""
+    text = ("Le contrat a été signé.\n\nContacté, le groupe Fitclub, qui revendique 300 salles, assure respecter "
+            "« scrupuleusement » la loi. « Nous respectons la loi », a déclaré l'ONG Terre-Libre.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Fitclub", "Terre-Libre"]

@@ -150,6 +150,10 @@ def _plausible_single_name(tok) -> bool:
     vocab = tok.doc.vocab
     if tok.is_sent_start and tok.pos_ != "PROPN":
         return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text == "," and (tok.i == 0 or tok.nbor(-1).is_space or tok.nbor(-1).text in ".!?") \
+            and lower.endswith(("é", "ée", "és", "ées")) and vocab.has_vector(lower):
+        return False  # "Contacté, le groupe …", "Interrogée, la ministre …": a participle opening the sentence
     # A word the model knows in lower case is a common noun or adjective written with a capital.
     return not (tok.pos_ != "PROPN" and vocab.has_vector(lower) and lower != tok.text)
 

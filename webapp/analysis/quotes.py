@@ -663,14 +663,14 @@ class _Attributor:
             clitic, last = self.r.clitic_after(verb, verb + 3)
         if clitic:
             return _Cue(first, max(last, verb), verb, pronoun=clitic)
-        np = self.r.np_before(verb, floor)
-        if np:
-            pron = self._pronoun_of(doc[np[0]]) if np[0] == np[1] else None
-            return _Cue(np[0], verb, verb, subject=None if pron else np, pronoun=pron)
         if first > floor and doc[first - 1].text == ",":
             np = self._antecedent_of_relative(floor, first - 1)
             if np:  # "Un ancien salarié, qui a requis l'anonymat, décrit …": the relative's antecedent
                 return _Cue(np[0], verb, verb, subject=np)
+        np = self.r.np_before(verb, floor)
+        if np:
+            pron = self._pronoun_of(doc[np[0]]) if np[0] == np[1] else None
+            return _Cue(np[0], verb, verb, subject=None if pron else np, pronoun=pron)
         if first > floor and doc[first - 1].text == ",":  # an incise: ", a affirmé l'expert X"
             np = self.r.np_after(verb + 1, self._clause_end(verb + 1, ceil + 1))
             if np:
@@ -779,6 +779,17 @@ class _Attributor:
         if feminine_role(head.text) and number == "s":
             gender = "f"  # "l'élue", "la réalisatrice": the feminine form says it
         definite = doc[a].text.casefold() in {"le", "la", "l'"} or fused == "du"
+        if definite and a + 2 <= b and doc[a + 1].text.casefold() in word_set("organisation_nouns"):
+            # "le groupe X", "l'ONG X": the organisation by its own name, as the article names it elsewhere.
+            end = a + 2
+            while end + 1 <= b and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == "-" or
+                                    doc[end].text == "-") and doc[end + 1].pos_ != "DET":
+                end += 1
+            if doc[a + 2].text[:1].isupper() and a + 2 not in self.r.tok_person:
+                span = self.r.orig_span(a + 2, end)
+                name = self.r.article.text[span.start:span.end]
+                self.desc.note_source(a, name)
+                return _Speaker(name, None, "s", True)
         if definite and number == "s" and self._is_role(head):
             person = self.role_referent(head, gender, cue.first, (a, b))
             if person:
