@@ -555,3 +555,9 @@ def test_organisation_by_its_own_name(nlp):
     text = ("Le contrat a été signé.\n\nContacté, le groupe Fitclub, qui revendique 300 salles, assure respecter "
             "« scrupuleusement » la loi. « Nous respectons la loi », a déclaré l'ONG Terre-Libre.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Fitclub", "Terre-Libre"]
+
+
+def test_title_after_a_work_noun_with_an_adjective_is_said_by_nobody(nlp):
+    text = ("L'influenceur Paul Girard, auteur du livre autoédité « Riche avant 25 ans », a été condamné à une "
+            "amende, a annoncé jeudi la préfecture.")
+    assert [(q.speaker, q.kind) for q in quotes_of(nlp, text)] == [(None, "scare")]

@@ -1248,6 +1248,11 @@ class _Attributor:
         k = (f.open_tok if f.open_tok is not None else f.first) - 1
         if k < 0 or not self.doc[f.first].text[:1].isupper():
             return False
+        # The noun may carry an adjective or a participle first: « le livre autoédité « … » ».
+        for _ in range(2):
+            if k > 0 and (self.doc[k].pos_ == "ADJ" or self.doc[k].pos_ == "VERB"
+                          and self.doc[k].morph.get("VerbForm") == ["Part"]):
+                k -= 1
         noun = self.doc[k]
         return noun.text.casefold() in self.work_nouns or noun.lemma_.casefold() in self.work_nouns
 
