@@ -17,7 +17,15 @@ Cues that generalise beyond a word list (each list in ``data/`` names its basis)
   from another field (« naufrage électoral ») or what a side suffers (« subir un camouflet »)
   (``emotive_nouns.tsv``, ``intensifiers.tsv``); the literal sense (« le naufrage du ferry ») is left alone;
 * « d'un(e) » + a judging quality or an extreme intensifier (« d'un ridicule achevé »);
-* the journalist's exclamations (« Quel gâchis ! ») and sighs (« Il ne s'arrête donc jamais. »).
+* the journalist's exclamations (« Quel gâchis ! ») and sighs (« Il ne s'arrête donc jamais. »);
+* familiar or pejorative verbs of speech and manner (« a-t-il pleurniché », « il parade », ``mocking_verbs.tsv``),
+  matched on generated conjugations as well as lemmas, since the lemmatizer misses rare familiar verbs;
+* animal nouns for dupes used for people (« autant de pigeons », ``dupe_nouns.tsv``), never the animals;
+* extended images (« le château de cartes … commence à vaciller »), mocking periphrases and antonomasia
+  (« le marchand de rêves », « le Mozart de la finance »), adverbs built on judging adjectives.
+
+Familiar-register cues stay the journalist's in a sentence attributed to a public body by « selon »: an
+institution paraphrased does not speak that way; speech verbs, quotes and « selon lui » still protect them.
 
 Precision matters more than recall (a false positive is a wrong answer in front of a class), so every
 cue is dropped when it lies inside quoted speech, in a pull quote, in a sentence attributed by an inverted
