@@ -62,10 +62,13 @@ def gettext(message: str, **params) -> str:
     return translated % params if params else translated
 
 
+def _is_plural(n: int) -> bool:
+    return n > 1 if current_language() == "fr" else n != 1  # French: 0 and 1 are singular; English: only 1
+
+
 def ngettext(singular: str, plural: str, n: int, **params) -> str:
-    """`singular` or `plural` by the count `n` (French: 0 and 1 are singular; English: only 1), ``%(n)s`` filled."""
-    many = n > 1 if current_language() == "fr" else n != 1
-    return gettext(plural if many else singular, n=n, **params)
+    """`singular` or `plural` (French keys) by the count `n` in the current language, ``%(n)s`` filled."""
+    return gettext(plural if _is_plural(n) else singular, n=n, **params)
 
 
 def ordinal(n: int) -> str:
@@ -88,8 +91,7 @@ def _template_gettext(message: str, **params) -> str:
 
 
 def _template_ngettext(singular: str, plural: str, n: int, **params) -> str:
-    many = n > 1 if current_language() == "fr" else n != 1
-    return _template_gettext(plural if many else singular, n=n, **params)
+    return _template_gettext(plural if _is_plural(n) else singular, n=n, **params)
 
 
 @bp.get("/langue/<code>")
