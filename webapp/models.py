@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
-
 from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
