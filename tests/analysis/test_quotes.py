@@ -561,3 +561,9 @@ def test_title_after_a_work_noun_with_an_adjective_is_said_by_nobody(nlp):
     text = ("L'influenceur Paul Girard, auteur du livre autoédité « Riche avant 25 ans », a été condamné à une "
             "amende, a annoncé jeudi la préfecture.")
     assert [(q.speaker, q.kind) for q in quotes_of(nlp, text)] == [(None, "scare")]
+
+
+def test_title_opening_the_clause_before_a_name_without_a_parsed_subject(nlp):
+    text = ("Le procès a repris lundi. Me Paul Girard, avocat de 40 des parties civiles, avait répliqué plus tôt "
+            "dans la journée : « Ces retraités ont tout perdu. »")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Paul Girard"]

@@ -314,7 +314,9 @@ class _Reader:
                     return left, right
         # No subject in the parse: a name opening the clause or set off by commas ("S'adressant à Y, X, ...").
         for t in range(floor, verb):
-            if t in self.tok_person and (t == floor or doc[t - 1].text == ","):
+            # ("Me X, avocat de …, avait répliqué": a title opening the clause belongs to the name)
+            if t in self.tok_person and (t == floor or doc[t - 1].text == "," or t - 1 == floor and
+                                         doc[floor].text.casefold() in _person_titles()):
                 end = t
                 while end + 1 < verb and self.tok_person.get(end + 1) is self.tok_person[t]:
                     end += 1
