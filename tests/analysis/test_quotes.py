@@ -567,3 +567,11 @@ def test_title_opening_the_clause_before_a_name_without_a_parsed_subject(nlp):
     text = ("Le procès a repris lundi. Me Paul Girard, avocat de 40 des parties civiles, avait répliqué plus tôt "
             "dans la journée : « Ces retraités ont tout perdu. »")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Paul Girard"]
+
+
+def test_role_noun_is_not_a_woman_who_holds_another_office(nlp):
+    """« la syndicaliste » is not the headmistress quoted before: no speaker beats a wrong one."""
+    text = ("Le taux de grève a atteint 30 %.\n\nÀ l'école Jules-Ferry, Lucie Marchand, proviseure depuis dix ans, "
+            "a cessé d'attendre. « Il me manque trois enseignants », explique-t-elle.\n\nLa grève continue "
+            "pourtant. « Le plan a échoué », rétorque la syndicaliste.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Lucie Marchand", None]

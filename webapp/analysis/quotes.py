@@ -950,7 +950,8 @@ class _Attributor:
             # mind ("…, poursuit-elle. La chercheuse met en garde …").
             for tok, source in reversed(self.registry[-30:]):
                 if tok < before and source.person is not None and self.r.genders.get(source.name) == gender:
-                    return source.person
+                    # One who holds another office is not meant (« la syndicaliste » is not the headmistress).
+                    return None if source.person.roles else source.person
         return None
 
     def _latest_person(self, before: int, gender: str | None) -> Person | None:
