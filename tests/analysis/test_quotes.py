@@ -575,3 +575,9 @@ def test_role_noun_is_not_a_woman_who_holds_another_office(nlp):
             "a cessé d'attendre. « Il me manque trois enseignants », explique-t-elle.\n\nLa grève continue "
             "pourtant. « Le plan a échoué », rétorque la syndicaliste.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Lucie Marchand", None]
+
+
+def test_capitalised_name_after_a_common_noun_is_a_label_whatever_its_tag(nlp):
+    text = ("Selon Le Monde, l'attaque aurait été revendiquée par le groupe de pirates « DarkFox », qui "
+            "réclamerait 5 millions de dollars.")
+    assert [(q.speaker, q.kind) for q in quotes_of(nlp, text)] == [(None, "scare")]

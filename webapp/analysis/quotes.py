@@ -1181,12 +1181,13 @@ class _Attributor:
     def _labels_noun(self, f: _Found) -> bool:
         """A short quoted noun right after a common noun, with no determiner of its own: it names or labels
         that noun (« le niveau « alerte » », « le collectif « X » ») rather than quoting anyone; an adjective
-        (« juge la réforme « injuste » ») is still the subject's judgement."""
+        (« juge la réforme « injuste » ») is still the subject's judgement; a capitalised word is a name
+        whatever the tagger made of it (« le groupe de pirates « DarkFox » »)."""
         if f.open_tok is None or f.open_tok == 0:
             return False
         before, first = self.doc[f.open_tok - 1], self.doc[f.first]
         return before.pos_ == "NOUN" and not self._is_role(before) and f.open_tok - 1 not in \
-            self.r.tok_person and first.pos_ in {"NOUN", "PROPN"} and \
+            self.r.tok_person and (first.pos_ in {"NOUN", "PROPN"} or first.text[:1].isupper()) and \
             all(self.doc[t].pos_ not in {"VERB", "AUX", "DET", "PRON"} for t in range(f.first, f.last + 1))
 
     def _quoteless_sentences(self):
