@@ -581,3 +581,16 @@ def test_capitalised_name_after_a_common_noun_is_a_label_whatever_its_tag(nlp):
     text = ("Selon Le Monde, l'attaque aurait été revendiquée par le groupe de pirates « DarkFox », qui "
             "réclamerait 5 millions de dollars.")
     assert [(q.speaker, q.kind) for q in quotes_of(nlp, text)] == [(None, "scare")]
+
+
+def test_feminine_role_far_from_names_means_the_woman_who_spoke_last(nlp):
+    """« a conclu l'élue » long after the names: the woman without another office who last spoke."""
+    text = ("Dans l'opposition, Claire Sorel dénonce un budget injuste. « On fait payer les ménages », "
+            "estime-t-elle.\n\nLe maire, Paul Girard, a défendu ses choix devant le conseil municipal réuni "
+            "mardi soir pendant plus de trois heures. Il a rappelé que les travaux de la place avaient été "
+            "financés en grande partie par la région et par l'État, et que la dette restait maîtrisée malgré "
+            "la hausse des taux. « Nous tenons nos engagements », a-t-il répliqué.\n\nLa dette de la commune "
+            "atteint 18 millions d'euros, soit nettement plus que la moyenne des communes de même taille dans "
+            "le département, selon les données publiées par la préfecture au printemps dernier.\n\n"
+            "« Les chiffres ne tiennent pas », a conclu l'élue.")
+    assert quotes_of(nlp, text)[-1].speaker == "Claire Sorel"

@@ -928,7 +928,10 @@ class _Attributor:
                 continue
             seen += 1
             if seen > _ROLE_LOOKBACK:
-                return self._only_person_before(span[0], gender, skipped)
+                only = self._only_person_before(span[0], gender, skipped)
+                if only:
+                    return only
+                break  # the woman or man of that gender who spoke last, below
             person = self.r.tok_person.get(t)
             if person is None or span[0] <= t <= span[1]:
                 continue
