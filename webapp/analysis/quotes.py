@@ -105,10 +105,10 @@ class _Reader:
         return self.article.token_span(self.doc[first], self.doc[last])
 
     def _person_of_token(self, tok) -> Person | None:
-        start = self.article.span(tok.idx, tok.idx + len(tok.text))
+        start = self._origin[tok.idx]  # where the token starts in the original text
         for person in self.people:
             for m in person.mentions:
-                if m.start <= start.start < m.end:
+                if m.start <= start < m.end:
                     return person
         return None
 
