@@ -472,3 +472,14 @@ def test_a_quoted_speaker_is_classed_by_the_head_noun_not_its_complement():
     assert classify_name("une infirmière du service") == "anonymous"
     assert classify_name("le porte-parole du ministère") == "official"
 
+
+
+def test_an_acronym_written_as_a_word_keeps_the_class_of_the_body_it_abbreviates(nlp):
+    text = ("Le feu a été signalé lundi, a indiqué le service départemental d'incendie et de secours (Sdis). "
+            "Quelque 650 pompiers sont mobilisés, selon le Sdis 34.")
+    assert one(figures_of(nlp, text), "Quelque 650").source == "official"
+
+
+def test_a_document_consulted_by_an_unknown_title_is_that_outlets_information(nlp):
+    text = "Selon un document interne consulté par La Voix des Plaines, 48 conducteurs manquaient lundi."
+    assert one(figures_of(nlp, text), "48").source == "media"

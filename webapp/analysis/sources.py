@@ -267,10 +267,26 @@ def _obtained_by_outlet(tokens, people) -> object | None:
     for k, t in enumerate(tokens[:-2]):
         if t.lemma_.lower() in verbs and "Part" in t.morph.get("VerbForm") and tokens[k + 1].lower_ == "par" \
                 and (document or t.lemma_.lower() != "consulter"):
-            found = classify_tokens(tokens[k + 2:], people)
+            agent = tokens[k + 2:]
+            found = classify_tokens(agent, people)
             if found is not None and found[0] == "media":
                 return found[1]
+            # A document is consulted or obtained by a newsroom: an agent named by a capitalised title that
+            # the lexicon does not know and that names no person (« consultés par X », « obtenue par La Y »)
+            # is an outlet, recognised from this context rather than from a list of titles.
+            bare_name = found is not None and found[0] == "official" and found[1].pos_ == "PROPN" \
+                and _noun_class(found[1]) is None and not _public_body(found[1], _entity_text(found[1]))
+            if (found is None or bare_name) and document and _unknown_title(agent, people):
+                return next(t for t in agent if t.text[:1].isupper())
     return None
+
+
+def _unknown_title(tokens, people) -> bool:
+    """A capitalised name with no person in it: « Mediapart », « La Voix du Nord »."""
+    words = [t for t in tokens if t.pos_ != "DET" or t.text[:1].isupper()]
+    if not words or not words[0].text[:1].isupper() or words[0].text.isupper():
+        return False
+    return not any(t.ent_type_ == "PER" for t in words) and _person_name(words, people) is None
 
 
 def _entity_text(tok) -> str:
@@ -293,13 +309,43 @@ def _entity_text(tok) -> str:
     return text
 
 
+def _acronym_start(doc, paren: int) -> int:
+    """The determiner that opens the phrase an acronym in parentheses abbreviates (at most 12 words back)."""
+    for j in range(paren - 1, max(-1, paren - 13), -1):
+        if doc[j].text in (",", ".", ";", ":", "(", ")") or doc[j].is_sent_start and doc[j].pos_ != "DET":
+            return paren
+        if doc[j].pos_ == "DET":
+            return j
+    return paren
+
+
+def _spelled_acronym(doc, tok) -> bool:
+    """A capitalised word in parentheses closing right after it whose first letter is the first letter of the
+    noun it abbreviates (« service … (Sdis) »): an acronym written in lower case after its capital."""
+    if not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")" and tok.text.isalpha()
+            and tok.text[:1].isupper() and tok.text[1:].islower() and 3 <= len(tok.text) <= 6):
+        return False
+    start = _acronym_start(doc, tok.i - 1)
+    head = next((t for t in doc[start:tok.i - 1] if t.pos_ == "NOUN"), None)
+    return start < tok.i - 2 and head is not None and head.text[:1].lower() == tok.text[:1].lower()
+
+
 def acronym_classes(doc, people: list[Person] = ()) -> dict[str, str]:
     """Classes of the acronyms an article defines: "le Bulletin épidémiologique hebdomadaire (BEH)"."""
     out: dict[str, str] = {}
     for tok in doc:
-        if tok.i and doc[tok.i - 1].text == "(" and tok.text.isupper() and len(tok.text) >= 2 and tok.head is not tok:
+        if not (tok.i and doc[tok.i - 1].text == "(" and tok.head is not tok):
+            continue
+        if tok.text.isupper() and len(tok.text) >= 2:
             head = tok.head
             phrase = [t for t in head.subtree if t.i < doc[tok.i - 1].i and t.i >= head.left_edge.i]
+        elif _spelled_acronym(doc, tok):
+            # « le service départemental d'incendie et de secours (Sdis) »: an acronym written as a word; the
+            # parser hangs it on the last noun, so the phrase runs back from its determiner.
+            phrase = list(doc[_acronym_start(doc, tok.i - 1):tok.i - 1])
+        else:
+            continue
+        if phrase:
             found = classify_tokens(phrase, people)
             if found and found[0] in ("official", "media", "study"):
                 out[tok.text] = found[0]
