@@ -437,20 +437,23 @@ def _attributed(sent, speech_only: bool = False) -> bool:
     """A sentence reported by an inverted speech verb (« …, a-t-il déclaré ») or attributed by « selon »."""
     speech = word_set("speech_verbs")
     for tok in sent:
-        if _SPEECH_INVERSION.match(tok.lower_):
+        low = tok.lower_
+        if _SPEECH_INVERSION.match(low):
             near = [t for t in sent.doc[max(sent.start, tok.i - 3): min(sent.end, tok.i + 3)]]
             if any(t.lemma_.lower() in speech for t in near):
                 return True
         # « selon l'ONU », « d'après lui »: the judgement in the sentence is the source's.
-        if tok.lower_ == "selon" or (tok.lower_ == "après" and tok.i > sent.start
-                                     and sent.doc[tok.i - 1].lower_ == "d'"):
+        if low == "selon" or (low == "après" and tok.i > sent.start
+                              and sent.doc[tok.i - 1].lower_ == "d'"):
             # with speech_only, only « selon lui », « selon Marie Durand »: a person may speak familiarly
             nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if not speech_only or (nxt is not None and (nxt.pos_ == "PRON" or nxt.ent_type_ == "PER")):
                 return True
         # « …, estime l'ONG »: a speech verb after a comma with its subject after it.
         # (the lemmatizer leaves some present tenses alone: « estime » -> « estimer »)
-        said = tok.lemma_.lower() in speech or tok.lower_ + "r" in speech
+        said = tok.lemma_.lower() in speech or low + "r" in speech
+        if not said:
+            continue
         before = tok.i - 1  # « …, a indiqué la préfecture »: over the auxiliaries
         while before > sent.start and sent.doc[before].pos_ == "AUX" and sent.doc[before].head.i == tok.i:
             before -= 1
@@ -471,44 +474,59 @@ def _is_name(tok) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper()
 
 
-def _match_pattern(doc, elements, e: int, i: int, end: int, out: list[int]) -> bool:
-    """Backtracking match of elements[e:] at token i (sentence ends at `end`); out gets each element's last token."""
+def _match_pattern(tab, elements, e: int, i: int, end: int, out: list[int]) -> bool:
+    """Backtracking match of elements[e:] at token i (sentence ends at `end`); out gets each element's last token.
+
+    `tab` holds the article's per-token keys, name flags and punctuation flags (see :func:`_token_table`).
+    """
     if e == len(elements):
         return True
     kind = elements[e][0]
     if kind == "gap":
+        punct = tab[2]
         for skip in range(elements[e][1] + 1):
-            if i + skip > end or (skip and doc[i + skip - 1].is_punct):
+            if i + skip > end or (skip and punct[i + skip - 1]):
                 break
             out.append(i + skip - 1)
-            if _match_pattern(doc, elements, e + 1, i + skip, end, out):
+            if _match_pattern(tab, elements, e + 1, i + skip, end, out):
                 return True
             out.pop()
         return False
     if i >= end:
         return False
-    tok = doc[i]
-    ok = _is_name(tok) if kind == "name" else bool(_keys(tok) & elements[e][1])
+    ok = tab[1][i] if kind == "name" else bool(tab[0][i] & elements[e][1])
     if not ok:
         return False
     out.append(i)
-    if _match_pattern(doc, elements, e + 1, i + 1, end, out):
+    if _match_pattern(tab, elements, e + 1, i + 1, end, out):
         return True
     out.pop()
     return False
 
 
+def _token_table(doc):
+    """Per token, once per article: its keys (:func:`_keys`), whether it is a name, whether it is punctuation."""
+    keys, names, punct = [], [], []
+    for tok in doc:
+        keys.append(_keys(tok))
+        names.append(_is_name(tok))
+        punct.append(tok.is_punct)
+    return keys, names, punct
+
+
 def _phrase_candidates(doc) -> list[_Candidate]:
     index = _patterns()
+    tab = _token_table(doc)
+    keys = tab[0]
     found = []
     for sent in _sentences(doc):
-        for tok in sent:
-            patterns = {p for key in _keys(tok) for p in index.get(key, ())}
+        for i in range(sent.start, sent.end):
+            patterns = {p for key in keys[i] for p in index.get(key, ())}
             for pattern in sorted(patterns, key=lambda p: -len(p.elements)):
                 ends: list[int] = []
-                if _match_pattern(doc, pattern.elements, 0, tok.i, sent.end, ends):
+                if _match_pattern(tab, pattern.elements, 0, i, sent.end, ends):
                     first_el, last_el = pattern.mark
-                    first = tok.i if first_el == 0 else ends[first_el - 1] + 1
+                    first = i if first_el == 0 else ends[first_el - 1] + 1
                     last = ends[last_el]
                     entry = pattern.entry
                     found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral,

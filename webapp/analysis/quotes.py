@@ -72,20 +72,23 @@ class _Reader:
         # tok_at[c]: the token that starts at or before normalised offset c.
         self.tok_at = [0] * (n + 1)
         starts = [tok.idx for tok in self.doc]
-        k = 0
-        for c in range(n + 1):
-            while k + 1 < len(starts) and starts[k + 1] <= c:
-                k += 1
-            self.tok_at[c] = k
+        for k in range(1, len(starts)):
+            a = starts[k]
+            b = starts[k + 1] if k + 1 < len(starts) else n + 1
+            self.tok_at[a:b] = [k] * (b - a)
         self.mention_owner: dict[int, Person] = {}  # norm offset of a mention start -> person
         for person in people:
             for m in person.mentions:
                 self.mention_owner[self.to_norm(m.start)] = person
-        self.tok_person: dict[int, Person] = {}
-        for tok in self.doc:
-            p = self._person_of_token(tok)
-            if p:
-                self.tok_person[tok.i] = p
+        # Each token's person: the first person (in order) with a mention covering the token's start.
+        orig_starts = [origin[c] for c in starts]
+        owner: dict[int, Person] = {}
+        for person in people:
+            for m in person.mentions:
+                for t in range(bisect_left(orig_starts, m.start), bisect_left(orig_starts, m.end)):
+                    if t not in owner:
+                        owner[t] = person
+        self.tok_person: dict[int, Person] = {t: owner[t] for t in sorted(owner)}
         self.genders: dict[str, str | None] = {p.name: p.gender for p in people}
         # Per-article memos: the same tokens are asked about many times by the cue searches.
         self._speech: dict[tuple[int, bool], bool] = {}
