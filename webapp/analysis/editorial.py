@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -395,8 +396,24 @@ def _lines(doc) -> list[tuple[int, int]]:
     return lines
 
 
+_last_sentences: tuple = (lambda: None, [])  # (weak reference to the last doc, its sentences)
+
+
 def _sentences(doc) -> list:
-    """The parser's sentences, cut at paragraph breaks (the parser sometimes runs over them)."""
+    """The parser's sentences, cut at paragraph breaks (the parser sometimes runs over them).
+
+    Several steps ask for the same doc's sentences: the last doc's are kept (do not mutate the list).
+    """
+    global _last_sentences
+    ref, known = _last_sentences
+    if ref() is doc:
+        return known
+    out = _split_sentences(doc)
+    _last_sentences = (weakref.ref(doc), out)
+    return out
+
+
+def _split_sentences(doc) -> list:
     out = []
     for sent in doc.sents:
         first = None

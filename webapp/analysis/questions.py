@@ -897,6 +897,11 @@ def _sentence_table(text: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> list[int]:
+    return [s for s, _, _ in _sentence_table(text)]
+
+
 def _abbreviation(text: str, dot: int) -> bool:
     """« M. Dupont », « Dr. X », « J.-P. »: a dot after a title or an initial ends no sentence."""
     word = re.search(r"([^\W\d_]+)$", text[max(0, dot - 12):dot])
@@ -905,8 +910,7 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 def _sentence_at(text: str, pos: int) -> int:
     """Index of the sentence containing original offset `pos` (the nearest one before it otherwise)."""
-    table = _sentence_table(text)
-    i = bisect_left([s for s, _, _ in table], pos + 1) - 1
+    i = bisect_left(_sentence_starts(text), pos + 1) - 1
     return max(0, i)
 
 
