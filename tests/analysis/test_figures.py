@@ -483,3 +483,16 @@ def test_an_acronym_written_as_a_word_keeps_the_class_of_the_body_it_abbreviates
 def test_a_document_consulted_by_an_unknown_title_is_that_outlets_information(nlp):
     text = "Selon un document interne consulté par La Voix des Plaines, 48 conducteurs manquaient lundi."
     assert one(figures_of(nlp, text), "48").source == "media"
+
+
+def test_a_reporting_verb_tagged_as_a_noun_with_its_own_subject_still_attributes(nlp):
+    text = "Le syndicat des soignants avance pour sa part le chiffre de 40 départs en deux ans."
+    assert one(figures_of(nlp, text), "40").source == "official"
+
+
+def test_a_detached_description_of_the_subject_is_background_not_the_sources_figure(nlp):
+    text = ("Sélectionnée à neuf reprises, la joueuse touchera un salaire de 2 millions d'euros, "
+            "d'après le quotidien sportif.")
+    figs = figures_of(nlp, text)
+    assert one(figs, "neuf").source == "none"
+    assert one(figs, "2 millions").source == "media"

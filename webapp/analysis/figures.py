@@ -745,8 +745,10 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             continue
         reporting = _verb_lemmas(tok) & word_set("reporting_verbs")
         # "X, la plus touchée, chiffre ses pertes à …": a present form the tagger took for a noun.
-        as_noun = tok.pos_ == "NOUN" and reporting and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "DET" \
-            and tok.i and doc[tok.i - 1].pos_ not in ("DET", "ADP")
+        # A "noun" with a subject of its own is a verb too (« Le syndicat X avance pour sa part le chiffre de 40 »).
+        as_noun = tok.pos_ == "NOUN" and reporting and tok.i and doc[tok.i - 1].pos_ not in ("DET", "ADP") and (
+            (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "DET")
+            or any(c.dep_ == "nsubj" for c in tok.children))
         if not as_noun and (tok.pos_ != "VERB" or not (_verb_lemmas(tok) & verbs)):
             continue
         if tok.lemma_ == "faire" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "état"):
@@ -1137,6 +1139,8 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
                       and not (a.src and a.src[0] <= c.num_start < a.src[1])
                       and not (a.subject_tree & fig_tokens)
                       and (a.kind != "relay" or a.attached in path)]
+        if _in_detached_description(article.doc, w.anchor):
+            candidates = []
         chosen = _choose(candidates, c.num_start, by_sent_fig.get(w.sent, ()))
         if chosen is not None and chosen.cls == "pronoun":
             quote = _quote_in_sentence(article, index, w.sent, quotes)
@@ -1170,6 +1174,27 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
             w.source_span = article.token_span(phrase[0], phrase[-1])
             w.source_text = article.slice(w.source_span)
             w.cue = w.source_span
+
+
+def _in_detached_description(doc, anchor) -> bool:
+    """« International à sept reprises, le joueur touchera …, d'après le quotidien »: a phrase opening the
+    sentence with a bare noun, adjective or participle (no determiner, no preposition, no finite verb), closed by
+    a comma before the subject, describes the subject.  Its figure is background, not what the sentence's source says."""
+    if anchor is None:
+        return False
+    sent = anchor.sent
+    first = sent[0]
+    participle = first.pos_ == "VERB" and "Part" in first.morph.get("VerbForm")
+    if not (first.pos_ in ("NOUN", "ADJ") or participle) or not first.text[:1].isupper():
+        return False
+    comma = next((t for t in sent if t.text == ","), None)
+    if comma is None or not (first.i < anchor.i < comma.i) or comma.i + 1 >= sent.end:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[first.i:comma.i]):
+        return False
+    subject = doc[comma.i + 1]
+    return subject.pos_ in ("DET", "PRON") and any(
+        t.dep_.startswith("nsubj") for t in doc[comma.i + 1:min(sent.end, comma.i + 4)])
 
 
 # Demonstratives open a sentence about what was just reported ("Ce bilan …", "Ces chiffres …"); a personal
