@@ -496,3 +496,9 @@ def test_a_detached_description_of_the_subject_is_background_not_the_sources_fig
     figs = figures_of(nlp, text)
     assert one(figs, "neuf").source == "none"
     assert one(figs, "2 millions").source == "media"
+
+
+def test_a_penalty_passed_by_a_public_body_is_its_decision_not_the_speakers_figure(nlp):
+    text = ("Le commerçant Paul Girard, gérant de la boutique, a été condamné par l'administration à une "
+            "amende de 5 000 euros pour pratiques commerciales trompeuses, a annoncé jeudi la préfecture.")
+    assert one(figures_of(nlp, text), "5 000").source == "official"

@@ -1141,6 +1141,15 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
                       and (a.kind != "relay" or a.attached in path)]
         if _in_detached_description(article.doc, w.anchor):
             candidates = []
+        sentence = _sentence_passed(w.anchor, people, acronyms)
+        if sentence is not None:
+            # The penalty is the decision of the body that passed it, whoever the sentence's verb of saying
+            # seems to have as subject.
+            w.source, w.direct = "official", True
+            w.source_span = article.token_span(sentence[0], sentence[-1])
+            w.source_text = article.slice(w.source_span)
+            w.cue = w.source_span
+            continue
         chosen = _choose(candidates, c.num_start, by_sent_fig.get(w.sent, ()))
         if chosen is not None and chosen.cls == "pronoun":
             quote = _quote_in_sentence(article, index, w.sent, quotes)
@@ -1399,6 +1408,23 @@ def _clause_subject(anchor, people, acronyms):
 
 
 _SENTENCING = {"condamner"}
+
+
+def _sentence_passed(anchor, people, acronyms):
+    """« a été condamné par l'administration X à une amende de N euros »: a figure in the penalty of a passive
+    sentencing verb whose agent is a public body (the phrase of that agent), or that has no agent at all (the
+    verb itself: a court)."""
+    if anchor is None:
+        return None
+    for node in _clause_path(anchor)[1:]:
+        if node.lemma_ in _SENTENCING and any(c.dep_ == "aux:pass" for c in node.children):
+            agent = next((c for c in node.children if c.dep_ == "obl:agent"), None)
+            if agent is None:
+                return [node]
+            phrase = [t for t in agent.subtree if not (t.dep_ == "case" and t.head is agent)]
+            found = _classify(phrase, people, acronyms)
+            return phrase if found and found[0] == "official" else None
+    return None
 
 
 def _state_body(tok) -> bool:
