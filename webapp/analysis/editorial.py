@@ -525,8 +525,9 @@ def _token_table(doc):
     """Per token, once per article: its keys (:func:`_keys`), whether it is a name, whether it is punctuation."""
     keys, names, punct = [], [], []
     for tok in doc:
-        keys.append(_keys(tok))
-        names.append(_is_name(tok))
+        text = tok.text
+        keys.append({tok.lemma_.lower(), tok.lower_})  # _keys(tok)
+        names.append(tok.is_alpha and text[:1].isupper() and not text.isupper())  # _is_name(tok)
         punct.append(tok.is_punct)
     return keys, names, punct
 
@@ -536,9 +537,12 @@ def _phrase_candidates(doc) -> list[_Candidate]:
     tab = _token_table(doc)
     keys = tab[0]
     found = []
+    get = index.get
     for sent in _sentences(doc):
         for i in range(sent.start, sent.end):
-            patterns = {p for key in keys[i] for p in index.get(key, ())}
+            patterns = {p for key in keys[i] for p in get(key, ())}
+            if not patterns:
+                continue
             for pattern in sorted(patterns, key=lambda p: -len(p.elements)):
                 ends: list[int] = []
                 if _match_pattern(tab, pattern.elements, 0, i, sent.end, ends):

@@ -851,6 +851,7 @@ def validate_question(question: Question, text: str) -> list[str]:
 
 _SENTENCE_END = re.compile(r"[.!?…]")
 _OPENERS, _CLOSERS = "«“", "»”"
+_SENTENCE_MARK = re.compile(r"[«“»”.!?…]")  # the characters _sentence_table acts on
 _PERSON_PRONOUNS = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}
 _INDEFINITE = frozenset("un une des plusieurs certains certaines deux trois quatre quelques d de".split())
 _FIGURE_MARKERS = re.compile(
@@ -871,7 +872,12 @@ def _sentence_table(text: str) -> tuple[tuple[int, int, int], ...]:
     out: list[tuple[int, int, int]] = []
     for index, paragraph in enumerate(split_paragraphs(text)):
         depth, start, i = 0, paragraph.start, paragraph.start
-        while i < paragraph.end:
+        while True:
+            # Only quote marks and sentence ends matter: jump from one to the next.
+            m = _SENTENCE_MARK.search(text, i, paragraph.end)
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
             if ch in _OPENERS:
                 depth += 1
