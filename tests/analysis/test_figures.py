@@ -502,3 +502,11 @@ def test_a_penalty_passed_by_a_public_body_is_its_decision_not_the_speakers_figu
     text = ("Le commerçant Paul Girard, gérant de la boutique, a été condamné par l'administration à une "
             "amende de 5 000 euros pour pratiques commerciales trompeuses, a annoncé jeudi la préfecture.")
     assert one(figures_of(nlp, text), "5 000").source == "official"
+
+
+def test_a_regulator_or_ombudsman_is_official_and_an_unnamed_officer_anonymous(nlp):
+    text = ("Cette baisse concernera environ 20 millions de foyers, précise le régulateur dans sa délibération. "
+            "Selon un officier présent sur place, le front de flammes s'étendait sur près de 4 kilomètres.")
+    figs = figures_of(nlp, text)
+    assert one(figs, "environ 20 millions").source == "official"
+    assert one(figs, "près de 4").source == "anonymous"
