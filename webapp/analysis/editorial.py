@@ -341,10 +341,11 @@ def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[boo
         # The parser sometimes cuts « La situation est grave, | a déclaré le préfet. » in two.
         cut = k + 1 < len(sentences) and "," in (sent[-1].text, sentences[k + 1][0].text) \
             and _opens_with_attribution(sentences[k + 1])
-        if cut or _attributed(sent):
+        attributed, by_speech = (True, True) if cut else _attributed_both(sent)
+        if attributed:
             for tok in sent[_attributed_from(sent) if not cut else 0:]:
                 soft[tok.i] = True
-        if cut or _attributed(sent, speech_only=True):
+        if by_speech:
             for tok in sent:
                 spoken[tok.i] = True
     return hard, soft, spoken
@@ -478,6 +479,35 @@ def _attributed(sent, speech_only: bool = False) -> bool:
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
             return True
     return False
+
+
+def _attributed_both(sent) -> tuple[bool, bool]:
+    """``(_attributed(sent), _attributed(sent, speech_only=True))`` in one pass over the sentence."""
+    speech = word_set("speech_verbs")
+    doc = sent.doc
+    any_selon = strict_selon = False
+    for tok in sent:
+        low = tok.lower_
+        if _SPEECH_INVERSION.match(low):
+            near = [t for t in doc[max(sent.start, tok.i - 3): min(sent.end, tok.i + 3)]]
+            if any(t.lemma_.lower() in speech for t in near):
+                return True, True
+        if low == "selon" or (low == "après" and tok.i > sent.start and doc[tok.i - 1].lower_ == "d'"):
+            any_selon = True
+            if not strict_selon:
+                nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+                strict_selon = nxt is not None and (nxt.pos_ == "PRON" or nxt.ent_type_ == "PER")
+            if strict_selon:
+                return True, True
+        if not (tok.lemma_.lower() in speech or low + "r" in speech):
+            continue
+        before = tok.i - 1
+        while before > sent.start and doc[before].pos_ == "AUX" and doc[before].head.i == tok.i:
+            before -= 1
+        if before >= sent.start and doc[before].text == "," \
+                and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
+            return True, True
+    return any_selon, strict_selon
 
 
 # --- cues -------------------------------------------------------------------------------------------
