@@ -21,11 +21,14 @@ _POSSESSIVE_OWN = {"nos", "notre"}
 # Outlet titles: capitalised article mid-sentence ("Le Monde", "L'Express", "The Guardian"), or a name ending
 # in one of the words periodicals and broadcasters use (Times, Post, News, …; TV, FM, Info).
 _TITLE_START = re.compile(r"^(?:Le|La|Les|L'|The|Der|Die|El)\s*[A-ZÉÈÀÂ]")
-_OUTLET_WORD = re.compile(
-    r"(?:Times|Post|News|Week|Journal|Tribune|Herald|Telegraph|Gazette|Daily|Monde|Matin|Soir|Hebdo|Magazine|"
-    r"Presse|Express|Observateur|Dépêche|Parisien|Figaro|Online|Today|Mail|Guardian|Independent|Economist|"
-    r"TV|FM|Info|Radio|Télé)\b|week\b", re.IGNORECASE)
 _CLASS_ORDER = ("official", "media", "study", "anonymous")
+
+
+@lru_cache(maxsize=1)
+def _outlet_word() -> re.Pattern:
+    """Masthead words (data/masthead_words.txt) as whole words, plus « week » ending a fused title."""
+    words = sorted(word_set("masthead_words"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\b|week\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +40,7 @@ def source_nouns() -> dict[str, str]:
 def looks_like_outlet(name: str) -> bool:
     """True for names shaped like a newspaper, magazine or broadcaster title."""
     name = name.strip()
-    return bool(_TITLE_START.match(name) or _OUTLET_WORD.search(name))
+    return bool(_TITLE_START.match(name) or _outlet_word().search(name))
 
 
 @lru_cache(maxsize=1)
