@@ -52,7 +52,7 @@ def _organisation_nouns() -> frozenset[str]:
 def _outlet(name: str, tok) -> bool:
     """An outlet title; « Les X » alone may be a team's nickname, so it needs an outlet word or verb nearby."""
     name = name.strip()
-    if _OUTLET_WORD.search(name):
+    if _outlet_word().search(name):
         return True
     if not _TITLE_START.match(name):
         return False
