@@ -551,15 +551,44 @@ def _match_pattern(tab, elements, e: int, i: int, end: int, out: list[int]) -> b
     return False
 
 
+class _Table:
+    """Token attributes read by every cue finder, as lists indexed by token (read once per doc)."""
+
+    __slots__ = ("keys", "names", "punct", "low", "lemma", "pos", "alpha", "lower", "__weakref__")
+
+    def __init__(self, doc):
+        self.keys, self.names, self.punct = keys, names, punct = [], [], []
+        self.low, self.lemma, self.pos = low, lemmas, pos = [], [], []
+        self.alpha, self.lower = alpha, lower = [], []
+        for tok in doc:
+            text, word, lemma, is_alpha = tok.text, tok.lower_, tok.lemma_.lower(), tok.is_alpha
+            keys.append({lemma, word})  # _keys(tok)
+            names.append(is_alpha and text[:1].isupper() and not text.isupper())  # _is_name(tok)
+            punct.append(tok.is_punct)
+            low.append(word)
+            lemmas.append(lemma)
+            pos.append(tok.pos_)
+            alpha.append(is_alpha)
+            lower.append(tok.is_lower)
+
+
+_last_table: tuple = (lambda: None, None)  # (weak reference to the last doc, its table)
+
+
+def _table(doc) -> _Table:
+    global _last_table
+    ref, known = _last_table
+    if ref() is doc:
+        return known
+    table = _Table(doc)
+    _last_table = (weakref.ref(doc), table)
+    return table
+
+
 def _token_table(doc):
     """Per token, once per article: its keys (:func:`_keys`), whether it is a name, whether it is punctuation."""
-    keys, names, punct = [], [], []
-    for tok in doc:
-        text = tok.text
-        keys.append({tok.lemma_.lower(), tok.lower_})  # _keys(tok)
-        names.append(tok.is_alpha and text[:1].isupper() and not text.isupper())  # _is_name(tok)
-        punct.append(tok.is_punct)
-    return keys, names, punct
+    t = _table(doc)
+    return t.keys, t.names, t.punct
 
 
 def _phrase_candidates(doc) -> list[_Candidate]:
@@ -669,11 +698,23 @@ def _with_noun(tok) -> tuple[int, int]:
 
 def _word_candidates(doc) -> list[_Candidate]:
     found = []
-    for tok in doc:
-        if not tok.is_alpha:
+    tab = _table(doc)
+    entries, forms = _lexicon()
+    for i, is_alpha in enumerate(tab.alpha):
+        if not is_alpha:
             continue
-        lemma, entry = _lexicon_entry(tok)
-        if entry is None or not _pos_fits(tok, entry.pos):
+        # _lexicon_entry(tok), on the table
+        lemma = tab.lemma[i]
+        if lemma not in entries:
+            lemma = forms.get(tab.low[i])
+        if lemma is None and tab.pos[i] == "ADV":
+            lemma, entry = _derived_adverb(tab.low[i])
+        else:
+            entry = entries[lemma] if lemma else None
+        if entry is None:
+            continue
+        tok = doc[i]
+        if not _pos_fits(tok, entry.pos):
             continue
         # A capital inside a sentence means a name or a title ("les Trente Glorieuses", M. Vaillant).
         if tok.text[:1].isupper() and not tok.text.isupper() and not tok.is_sent_start \
@@ -691,10 +732,14 @@ def _substitute_candidates(doc) -> list[_Candidate]:
     """An insulting noun with a definite article standing for a person ("le tyran a annoncé")."""
     substitutes = _substitutes()
     found = []
-    for tok in doc:
-        entry, det = substitutes.get(tok.lemma_.lower()) or substitutes.get(tok.lower_) or (None, "")
-        if entry is None and tok.pos_ == "NOUN" and tok.is_lower:
-            entry = _suffix_entry(tok.lemma_.lower())
+    tab = _table(doc)
+    for i, lemma in enumerate(tab.lemma):
+        entry, det = substitutes.get(lemma) or substitutes.get(tab.low[i]) or (None, "")
+        if entry is None and tab.pos[i] == "NOUN" and tab.lower[i]:
+            entry = _suffix_entry(lemma)
+        if entry is None:
+            continue
+        tok = doc[i]
         if entry is None or tok.pos_ not in ("NOUN", "ADJ") or "Plur" in tok.morph.get("Number"):
             continue
         before = [t for t in doc[max(0, tok.i - 2): tok.i]]
@@ -735,13 +780,14 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
     reason, neutral = _defaults()["mock_title"]
     found = []
     n = len(doc)
-    for tok in doc:
-        word = tok.lower_
-        mode = titles.get(word) or titles.get(tok.lemma_.lower()) if tok.is_lower else titles.get(word)
+    tab = _table(doc)
+    for i, word in enumerate(tab.low):
+        mode = titles.get(word) or titles.get(tab.lemma[i]) if tab.lower[i] else titles.get(word)
         if mode is None and word.startswith("ex-") and word[3:] in titles:
             mode = "any"  # « l'ex-idole des fourneaux »: a title taken back is a mockery whatever follows
-        if mode is None or tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") or tok.i == 0:
+        if mode is None or tab.pos[i] not in ("NOUN", "PROPN", "X", "ADJ") or i == 0:
             continue
+        tok = doc[i]
         if mode == "famous":
             if not _is_name(tok):
                 continue
@@ -792,14 +838,15 @@ def _mocking_verb_candidates(doc) -> list[_Candidate]:
     """
     verbs, forms = _mocking_verbs()
     found = []
-    for tok in doc:
-        if not tok.is_alpha or not tok.is_lower:
+    tab = _table(doc)
+    for i, lemma in enumerate(tab.lemma):
+        if not tab.alpha[i] or not tab.lower[i]:
             continue
-        lemma = tok.lemma_.lower()
         if lemma not in verbs:
-            lemma = forms.get(tok.lower_)
-        if lemma is None or tok.pos_ in ("ADP", "DET", "PRON"):
+            lemma = forms.get(tab.low[i])
+        if lemma is None or tab.pos[i] in ("ADP", "DET", "PRON"):
             continue
+        tok = doc[i]
         entry, reflexive, speech = verbs[lemma]
         prev = doc[tok.i - 1] if tok.i else None
         if prev is not None and prev.lower_ in _NOUN_DETERMINERS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -822,12 +869,14 @@ def _dupe_candidates(doc) -> list[_Candidate]:
     nouns, literal, animal, human = _dupe_nouns()
     found = []
     sentences = None
-    for tok in doc:
-        if not tok.is_alpha or not tok.is_lower or tok.pos_ not in ("NOUN", "ADJ", "PROPN", "X"):
+    tab = _table(doc)
+    for i, lemma in enumerate(tab.lemma):
+        if not tab.alpha[i] or not tab.lower[i] or tab.pos[i] not in ("NOUN", "ADJ", "PROPN", "X"):
             continue
-        key = tok.lemma_.lower() if tok.lemma_.lower() in nouns else tok.lower_.rstrip("sx")
+        key = lemma if lemma in nouns else tab.low[i].rstrip("sx")
         if key not in nouns:
             continue
+        tok = doc[i]
         mode, entry = nouns[key]
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         prev = doc[tok.i - 1] if tok.i else None
@@ -980,9 +1029,10 @@ def _nickname_candidates(doc) -> list[_Candidate]:
                 return full
         return None
 
-    for tok in doc:
-        if not _is_name(tok):
+    for i, is_name in enumerate(_table(doc).names):
+        if not is_name:
             continue
+        tok = doc[i]
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         prev = tok.nbor(-1) if tok.i > 0 else None
         if tok.lower_.rstrip("'") in epithets and nxt is not None and _is_name(nxt):
