@@ -318,19 +318,20 @@ def _compute_protection(article: Article, quotes: list[Quote]) -> tuple[list[boo
     hard = [False] * n
     regions = sorted(_quoted_regions(article))
     starts = [s for s, _ in regions]
-    for tok in doc:
-        k = bisect.bisect_right(starts, tok.idx) - 1
-        if k >= 0 and tok.idx < regions[k][1]:
-            hard[tok.i] = True
+    tab = _table(doc)
+    for i, idx in enumerate(tab.idx):
+        k = bisect.bisect_right(starts, idx) - 1
+        if k >= 0 and idx < regions[k][1]:
+            hard[i] = True
     if quotes:
         spans = sorted((q.start, q.end) for q in quotes)
         quote_starts = [s for s, _ in spans]
         reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among spans[:k+1]
-        for tok in doc:
-            span = article.token_span(tok)
+        for i, idx in enumerate(tab.idx):
+            span = article.span(idx, tab.end[i])  # article.token_span(doc[i])
             k = bisect.bisect_left(quote_starts, span.end) - 1  # spans starting before the token ends
             if k >= 0 and reach[k] > span.start:
-                hard[tok.i] = True
+                hard[i] = True
     for first, last in _pull_quotes(article):
         for i in range(first, last + 1):
             hard[i] = True
@@ -485,23 +486,26 @@ def _attributed_both(sent) -> tuple[bool, bool]:
     """``(_attributed(sent), _attributed(sent, speech_only=True))`` in one pass over the sentence."""
     speech = word_set("speech_verbs")
     doc = sent.doc
+    tab = _table(doc)
+    lows, lemmas = tab.low, tab.lemma
+    start, end = sent.start, sent.end
     any_selon = strict_selon = False
-    for tok in sent:
-        low = tok.lower_
+    for i in range(start, end):
+        low = lows[i]
         if _SPEECH_INVERSION.match(low):
-            near = [t for t in doc[max(sent.start, tok.i - 3): min(sent.end, tok.i + 3)]]
-            if any(t.lemma_.lower() in speech for t in near):
+            if any(lemmas[j] in speech for j in range(max(start, i - 3), min(end, i + 3))):
                 return True, True
-        if low == "selon" or (low == "après" and tok.i > sent.start and doc[tok.i - 1].lower_ == "d'"):
+        if low == "selon" or (low == "après" and i > start and lows[i - 1] == "d'"):
             any_selon = True
             if not strict_selon:
-                nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+                nxt = doc[i + 1] if i + 1 < end else None
                 strict_selon = nxt is not None and (nxt.pos_ == "PRON" or nxt.ent_type_ == "PER")
             if strict_selon:
                 return True, True
-        if not (tok.lemma_.lower() in speech or low + "r" in speech):
+        if not (lemmas[i] in speech or low + "r" in speech):
             continue
-        before = tok.i - 1
+        tok = doc[i]
+        before = i - 1
         while before > sent.start and doc[before].pos_ == "AUX" and doc[before].head.i == tok.i:
             before -= 1
         if before >= sent.start and doc[before].text == "," \
@@ -554,12 +558,13 @@ def _match_pattern(tab, elements, e: int, i: int, end: int, out: list[int]) -> b
 class _Table:
     """Token attributes read by every cue finder, as lists indexed by token (read once per doc)."""
 
-    __slots__ = ("keys", "names", "punct", "low", "lemma", "pos", "alpha", "lower", "__weakref__")
+    __slots__ = ("keys", "names", "punct", "low", "lemma", "pos", "alpha", "lower", "idx", "end", "__weakref__")
 
     def __init__(self, doc):
         self.keys, self.names, self.punct = keys, names, punct = [], [], []
         self.low, self.lemma, self.pos = low, lemmas, pos = [], [], []
         self.alpha, self.lower = alpha, lower = [], []
+        self.idx, self.end = idxs, ends = [], []
         for tok in doc:
             text, word, lemma, is_alpha = tok.text, tok.lower_, tok.lemma_.lower(), tok.is_alpha
             keys.append({lemma, word})  # _keys(tok)
@@ -570,6 +575,9 @@ class _Table:
             pos.append(tok.pos_)
             alpha.append(is_alpha)
             lower.append(tok.is_lower)
+            idx = tok.idx
+            idxs.append(idx)
+            ends.append(idx + len(text))
 
 
 _last_table: tuple = (lambda: None, None)  # (weak reference to the last doc, its table)
