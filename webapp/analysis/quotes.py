@@ -1148,8 +1148,13 @@ class _Attributor:
             f.cue = cue
             if cue:
                 events.append((cue.verb if cue.verb is not None else cue.first, 1, n))
-        for tok in doc:
-            if self.in_quote[tok.i] or not self.r.is_speech_verb(tok) or tok.pos_ != "VERB":
+        in_quote, pos = self.in_quote, self.r.pos
+        for i in range(len(doc)):
+            # (the POS first: is_speech_verb only fills memos, so asking it less changes nothing)
+            if in_quote[i] or pos[i] != "VERB":
+                continue
+            tok = doc[i]
+            if not self.r.is_speech_verb(tok):
                 continue
             if tok.dep_ in {"advcl", "acl", "acl:relcl", "csubj", "amod"}:
                 continue
