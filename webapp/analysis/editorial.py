@@ -924,9 +924,11 @@ def _intensified_candidates(doc) -> list[_Candidate]:
     nouns = _emotive_nouns()
     found = []
     n = len(doc)
-    for tok in doc:
-        if tok.pos_ != "NOUN" or not tok.is_lower:
+    tab = _table(doc)
+    for i, pos in enumerate(tab.pos):
+        if pos != "NOUN" or not tab.lower[i]:
             continue
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         rule = nouns.get(lemma) or nouns.get(tok.lower_) or nouns.get(tok.lower_.rstrip("sx"))
         if rule is not None:
@@ -1008,7 +1010,13 @@ def _full_names(doc) -> dict[str, str]:
     for ent in doc.ents:
         if ent.label_ == "PER" and len(ent) >= 2:
             add(ent)
-    for tok in doc[:-1]:
+    tab = _table(doc)
+    alpha, is_name, pos = tab.alpha, tab.names, tab.pos
+    for i in range(len(doc) - 1):
+        # the table's part of the test below first: alpha, a name next, tagged PROPN
+        if not (alpha[i] and is_name[i + 1] and pos[i + 1] == "PROPN"):
+            continue
+        tok = doc[i]
         nxt = tok.nbor(1)
         if tok.is_alpha and len(tok) >= 3 and (tok.text[:1].isupper()) and tok.whitespace_ \
                 and _is_name(nxt) and nxt.pos_ == "PROPN" and (tok.pos_ == "PROPN" or tok.text.isupper()):
