@@ -633,6 +633,17 @@ def _lexicon_entry(tok):
     return (lemma, entries[lemma]) if lemma else (None, None)
 
 
+def _entry_at(tab: _Table, i: int):
+    """``_lexicon_entry(doc[i])[1]``, read from the doc's token table."""
+    entries, forms = _lexicon()
+    lemma = tab.lemma[i]
+    if lemma not in entries:
+        lemma = forms.get(tab.low[i])
+    if lemma is None and tab.pos[i] == "ADV":
+        return _derived_adverb(tab.low[i])[1]
+    return entries[lemma] if lemma else None
+
+
 # adverbs whose ordinary sense does not judge (« vulgairement appelé » = commonly called)
 _PLAIN_ADVERBS = frozenset({"vulgairement", "énormément", "absurdement"})
 
@@ -1123,8 +1134,11 @@ def neutral_phrases(article: Article, quotes: list[Quote], editorializing: list[
     found: dict[str, Span] = {}
     sentences = list(_sentences(doc))
     chunks = _noun_chunks_by_sentence(doc, sentences)
+    tab = _table(doc)
+    alpha = tab.alpha
     for sent in sentences:
-        if any(soft[t.i] for t in sent) or any(_lexicon_entry(t)[1] for t in sent if t.is_alpha):
+        tokens = range(sent.start, sent.end)
+        if any(soft[i] for i in tokens) or any(_entry_at(tab, i) for i in tokens if alpha[i]):
             continue
         span = article.token_span(sent)
         if any(s < span.end and span.start < e for s, e in flagged):
