@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import table, word_set
 from .results import Person, Span
@@ -44,6 +45,7 @@ class _Cluster:
                 self.parts[n] = max(counts, key=lambda w: (counts[w], fold(w) == key))
 
 
+@lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of a name part."""
     decomposed = unicodedata.normalize("NFD", word.casefold())
