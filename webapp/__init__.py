@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, g, request
 from sqlalchemy import event
 
 from . import config as config_module
@@ -66,7 +67,30 @@ def create_app(config: dict | type | None = None) -> Flask:
     app.register_blueprint(classroom_bp)
     app.register_blueprint(game_bp)
     register_commands(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        _queue_sqlite_writers(app)
     return app
+
+
+def _queue_sqlite_writers(app: Flask) -> None:
+    """On SQLite, let one POST at a time into the database, in arrival order.
+
+    SQLite has a single writer; concurrent writers wait in its busy handler, which sleeps in steps of up to
+    100 ms, so a class answering within the same second saw answers stall. A lock queues them instead
+    (``make serve`` runs one process on SQLite, so the lock covers every writer but the CLI).
+    """
+    lock = threading.Lock()
+
+    @app.before_request
+    def _take_write_turn():
+        if request.method == "POST":
+            lock.acquire()
+            g._sqlite_write_turn = True
+
+    @app.teardown_request
+    def _give_write_turn(exc=None):
+        if g.pop("_sqlite_write_turn", False):
+            lock.release()
 
 
 _STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
