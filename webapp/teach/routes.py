@@ -39,12 +39,6 @@ def teach_error(error: services.TeachError):
     return render_error(error.status, error.message)
 
 
-def _require_csrf() -> None:
-    """A button-only POST (EmptyForm) must carry its CSRF token."""
-    if not EmptyForm().validate_on_submit():
-        raise services.TeachError("Formulaire invalide.", 400)
-
-
 @bp.get("/")
 @teacher_required
 def dashboard():
@@ -130,7 +124,6 @@ def article_status(article_id: int):
 def reanalyse(article_id: int):
     """Run a failed (or interrupted) analysis again."""
     article = services.article_for(current_user, article_id, write=True)
-    _require_csrf()
     services.retry_analysis(current_app._get_current_object(), article)
     return redirect_after_post(url_for("teach.article", article_id=article.id))
 
@@ -142,7 +135,6 @@ def delete_article(article_id: int):
     article = services.article_for(current_user, article_id, write=True)
     uses = services.article_uses(article)
     if request.method == "POST":
-        _require_csrf()
         title = article.title
         services.delete_article(article)
         flash(gettext("L'article « %(title)s » est supprimé.", title=title))
@@ -259,7 +251,6 @@ def _form_data(draft: services.QuestionDraft) -> dict:
 def delete_question(question_id: int):
     """Soft delete, with « Annuler » right where the question was."""
     question = services.question_for(current_user, question_id, write=True)
-    _require_csrf()
     services.delete_question(question)
     if not htmx:
         flash("Question supprimée.")
@@ -272,7 +263,6 @@ def delete_question(question_id: int):
 @teacher_required
 def restore_question(question_id: int):
     question = services.question_for(current_user, question_id, write=True)
-    _require_csrf()
     services.restore_question(question)
     if not htmx:
         flash("Question rétablie.")
@@ -338,7 +328,6 @@ def add_to_set(set_id: int):
 @teacher_required
 def remove_from_set(set_id: int, question_id: int):
     question_set = sets.set_for(current_user, set_id, write=True)
-    _require_csrf()
     sets.remove_question(question_set, question_id)
     return _after_set_change(question_set)
 
@@ -380,7 +369,6 @@ def delete_set(set_id: int):
     """Confirm, then delete; the games and rounds already played keep their results."""
     question_set = sets.set_for(current_user, set_id, write=True)
     if request.method == "POST":
-        _require_csrf()
         title = question_set.title
         sets.delete_set(question_set)
         flash(gettext("La série « %(title)s » est supprimée.", title=title))
@@ -394,7 +382,6 @@ def delete_set(set_id: int):
 @teacher_required
 def copy_set(set_id: int):
     question_set = sets.set_for(current_user, set_id)
-    _require_csrf()
     copy = sets.copy_set(question_set, current_user)
     flash("Copie créée : c'est votre brouillon, modifiez-le à votre guise.")
     return redirect_after_post(url_for("teach.set_detail", set_id=copy.id))
