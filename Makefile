@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := webapp
 
-.PHONY: install run serve test bench eval clean
+.PHONY: install run serve test bench eval heldout clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench: install
 
 eval: install
 	$(BIN)/python -m tests.analysis.evaluate
+
+heldout: install
+	for d in tests/analysis/heldout*/; do $(BIN)/python -m tests.analysis.heldout_eval $$d -q; done
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite3

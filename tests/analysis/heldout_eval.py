@@ -2,9 +2,10 @@
 
     .venv/bin/python -m tests.analysis.heldout_eval [FOLDER] [-q]
 
-FOLDER defaults to tests/analysis/heldout/; tests/analysis/heldout2/ and heldout3/ are two later sets in the
-same layout, each written and annotated blind, then evaluated once before anyone looked at its errors (the
-figures of that first run are in its README).
+FOLDER defaults to tests/analysis/heldout/; tests/analysis/heldout2/ … heldout8/ are later sets in the same
+layout, each written and annotated blind, then evaluated once before anyone looked at its errors (the figures
+of that first run are in its README, and for sets 5 to 8 the whole output in first-run.log).
+`make heldout` evaluates every set.
 
 The articles (tests/analysis/heldout/*.txt) were written for this test in varied outlet styles (AFP dispatch,
 regional faits divers, economy, health, politics, sports, tabloid, international) and annotated by hand from
