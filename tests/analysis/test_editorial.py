@@ -546,3 +546,211 @@ def test_a_familiar_word_in_a_sentence_attributed_to_a_public_body_is_the_journa
     assert any("hors de prix" in e.text for e in flagged("Selon la préfecture, les loyers sont hors de prix."))
     assert flagged("Selon lui, les loyers sont hors de prix.") == ()
     assert flagged("Les loyers sont hors de prix, a-t-il déclaré.") == ()
+
+
+# --- tabloid and opinion pieces: images of failure, mocking epithets and idioms, speech verbs (2026-11)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    # idioms, found on lemmas whatever the tense or person
+    ("Les ventes du groupe ont touché le fond en mars.", "touché le fond"),
+    ("Le parti touche le fond depuis les municipales.", "touche le fond"),
+    ("Rien ne va plus pour le maire de la commune.", "Rien ne va plus"),
+    ("Le ministre, qui se croyait invincible, a dû démissionner.", "se croyait invincible"),
+    ("Le chanteur avait promis monts et merveilles à ses fans.", "promis monts et merveilles"),
+    ("Le candidat sort les violons dans une vidéo publiée lundi.", "sort les violons"),
+    ("L'animateur a mordu la poussière, et l'ancien patron est tombé de son piédestal.", "mordu la poussière"),
+    ("L'animateur a mordu la poussière, et l'ancien patron est tombé de son piédestal.", "tombé de son piédestal"),
+    # failure told as a ship going down, outside a story about the sea
+    ("Sa carrière a sombré dans l'oubli en deux saisons.", "sombré"),
+    ("Il présente une émission qui sombre chaque semaine un peu plus.", "sombre"),
+    ("Le naufrage de la majorité se confirme après le vote.", "naufrage de la majorité"),
+    ("Le club a perdu ses cinq derniers matchs. Un naufrage.", "Un naufrage"),
+    ("La réforme a été retirée au bout de trois jours. Une humiliation.", "Une humiliation"),
+    # mocking a person's age, fame or habits
+    ("Les vedettes vieillissantes du cinéma ont défilé sur le tapis rouge.", "vedettes vieillissantes"),
+    ("L'éternel second de la politique locale a encore perdu.", "éternel second"),
+    ("Des caprices de star ont retardé le tournage de deux semaines.", "caprices de star"),
+    ("La madone du petit écran a signé avec une autre chaîne.", "madone du petit écran"),
+    ("L'ex-starlette a ouvert un restaurant à Cannes.", "ex-starlette"),
+    ("L'ex-chouchoute du public a quitté l'émission.", "ex-chouchoute"),
+    # speech verbs that mock, and the journalist's doubt
+    ("L'actrice s'est lamentée dimanche sur Instagram.", "lamentée"),
+    ("Le comédien gémit sur son sort dans une vidéo.", "gémit"),
+    ("« Je suis victime d'une cabale », a-t-elle gémi dimanche.", "gémi"),
+    ("Pas sûr que les électeurs suivent le mouvement.", "Pas sûr que les électeurs suivent le mouvement"),
+])
+def test_tabloid_images_epithets_and_idioms_are_flagged(flagged, sentence, phrase):
+    assert any(phrase in e.text for e in flagged(sentence)), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # real shipwrecks: the sentence or the one before speaks of ships or the sea
+    "Le naufrage du ferry au large de la Crète a fait douze morts.",
+    "Le naufrage d'une embarcation de migrants a fait trente disparus.",
+    "Un chalutier breton a sombré mardi au large de Brest.",
+    "L'épave du cargo a touché le fond à 300 mètres de profondeur.",
+    "Le cargo a coulé au large de Brest. Un naufrage. Les marins ont été secourus.",
+    # states the news reports, not images
+    "En 2011, le pays a sombré dans la guerre civile.",
+    "Le motard a sombré dans le coma après l'accident.",
+    "Le blessé gémissait de douleur quand les pompiers sont arrivés.",
+    "Un avenir sombre attend les salariés du site.",
+    # ageing and fall in their literal sense
+    "Le président déchu a quitté le pays dimanche.",
+    "La population vieillissante de la région inquiète les élus.",
+    "Le parc nucléaire vieillissant devra être rénové.",
+    "La star du match a marqué deux buts.",
+    "La diva Maria Callas a chanté à l'Opéra de Paris en 1958.",
+    "L'éternel retour du printemps ramène les cigognes.",
+    # a disaster headline, a hedged sentence, neutral reporting
+    "Un séisme de magnitude 6,1 a frappé le Japon. Un nouveau séisme.",
+    "Il n'est pas sûr que le projet aboutisse avant 2027.",
+    "Le chiffre d'affaires a chuté de 3 % au troisième trimestre, a annoncé l'entreprise.",
+])
+def test_tabloid_cues_leave_literal_senses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Rien ne va plus, on touche le fond », a déclaré le maire.",
+    "« C'est un naufrage, un vrai », a estimé le syndicat.",
+    "« Pas sûr que les électeurs suivent », a reconnu la candidate.",
+    "« Cette star vieillissante a promis monts et merveilles », a lancé son rival.",
+])
+def test_tabloid_cues_inside_quotes_belong_to_the_speaker(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+def test_a_selon_further_after_the_colon_attributes_only_the_figures(flagged):
+    own = flagged("Le parti vient de prendre une claque magistrale : il a obtenu 4 % des voix, selon l'Ifop.")
+    assert any("claque magistrale" in e.text for e in own), [e.text for e in own]
+    said = flagged("Le parti est en difficulté : il a pris une claque magistrale, a-t-il déclaré.")
+    assert not any("claque" in e.text for e in said), [e.text for e in said]
+
+
+def test_tabloid_word_lists_name_their_sources():
+    from importlib import resources
+
+    data = resources.files("webapp.analysis").joinpath("data")
+    first = data.joinpath("maritime_words.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# Source:") and "TLFi" in first
+    for name in ("loaded_phrases.tsv", "loaded_words.tsv", "mocking_verbs.tsv", "emotive_nouns.tsv"):
+        assert "TLFi" in data.joinpath(name).read_text(encoding="utf-8"), name
+
+
+# --- sarcasm, ironic epithets and images of a columnist (sentences written for these tests) ---
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Fallait oser. La présidente de région a remplacé son propre plan par celui de son rival.", "allait oser"),
+    ("Chapeau l’artiste : le maire a augmenté les impôts le lendemain de sa promesse.", "Chapeau l’artiste"),
+    ("La sénatrice a réussi l’exploit de se brouiller avec tous ses collègues.", "exploit de"),
+    ("Jusqu’à la prochaine volte-face, le directeur maintient son projet.", "prochaine volte"),
+    ("Le club a annoncé une énième reculade sur le prix des abonnements.", "énième reculade"),
+    ("Au conseil municipal, les détracteurs se régalent.", "se régalent"),
+    ("Défaite en finale pour celui qui se voyait déjà champion.", "qui se voyait"),
+    ("Ce petit marquis de la finance a quitté la banque sans un mot.", "petit marquis"),
+    ("Le Jupiter de Matignon a encore tranché seul.", "Jupiter de Matignon"),
+    ("Les automobilistes, une fois encore pris en otage par les routiers, patientent.", "pris en otage"),
+    ("Les élus, lâchés en rase campagne, ont voté contre le texte.", "rase campagne"),
+    ("Le roi des influenceurs est désormais nu.", "nu"),
+    ("Le bilan de la saison est absolument catastrophique pour l’entraîneur.", "absolument catastrophique"),
+    ("La chanteuse déchue a donné son dernier concert devant une salle à moitié vide.", "chanteuse déchue"),
+    ("La réalité est bien moins reluisante pour le patron du groupe.", "moins reluisante"),
+    ("Pour l’ancien champion, le réveil sera douloureux.", "réveil sera douloureux"),
+    ("Le conseiller a renié sa parole en une semaine.", "renié"),
+    ("L’entraîneur, un allié bien encombrant pour le président, a été écarté.", "allié bien encombrant"),
+])
+def test_columnist_sarcasm_and_epithets_are_flagged(flagged, sentence, part):
+    found = [e.text for e in flagged(sentence)]
+    assert any(part in text for text in found), found
+
+
+def test_a_sarcasm_marker_needs_a_judgement_in_its_sentence(flagged):
+    judged = [e.text for e in flagged("Le député a, comme d’habitude, pleurniché devant les micros.")]
+    assert "comme d’habitude" in judged or "comme d'habitude" in judged, judged
+    assert flagged("Comme d’habitude, la fête du village aura lieu le premier dimanche de juin.") == ()
+    assert flagged("Une fois de plus, la commune a été inondée après les orages.") == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trois employés de la banque ont été pris en otage par les braqueurs pendant deux heures.",
+    "La sonde européenne doit atteindre Jupiter en 2031.",
+    "Le Napoléon de Paris est exposé au musée de l'Armée depuis 1840.",
+    "Le roi de Suède est arrivé nu-tête à la cérémonie.",
+    "Le chien avait été abandonné en rase campagne par ses propriétaires.",
+    "Les soldats ont combattu en rase campagne pendant trois jours.",
+    "Chaque goutte d’eau compte pendant la sécheresse, rappelle la préfecture.",
+    "Le musée est totalement gratuit le premier dimanche du mois.",
+    "Le Toulousain a réussi l’exploit de battre le numéro un mondial.",
+    "Les enfants se sont régalés de crêpes à la fête de l’école.",
+    "Les encombrants sont ramassés le premier mardi du mois.",
+    "Le peintre a achevé le tableau en 1889, à Arles.",
+    "La patineuse a enchaîné trois pirouettes parfaites.",
+])
+def test_columnist_cues_leave_literal_senses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Il fallait oser, chapeau l’artiste », a ironisé la députée.",
+    "« Ce petit marquis a réussi l’exploit de se mettre à dos tout le monde », a lancé son rival.",
+    "« Nous sommes pris en otage par cette grève », a déclaré un usager.",
+    "« Le bilan est absolument catastrophique », a estimé le syndicat.",
+])
+def test_columnist_cues_inside_quotes_belong_to_the_speaker(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+# --- gossip and TV columns: irony, mock titles, cooking images (sentences written for these tests)
+@pytest.mark.parametrize("sentence, part", [
+    ("Le maire a dépensé la bagatelle de 40 000 euros pour sa nouvelle voiture de fonction.", "bagatelle de"),
+    ("Le député a répondu à la journaliste avec sa finesse légendaire.", "finesse légendaire"),
+    ("L’indéboulonnable présentateur du journal de 20 heures rempile pour une saison.", "indéboulonnable"),
+    ("Le nouveau film du réalisateur a fait un bide retentissant au box-office.", "bide retentissant"),
+    ("C’est la défaite la plus cinglante de sa carrière de sénateur.", "défaite la plus cinglante"),
+    ("Le patron, qui se prend pour un visionnaire, a encore changé de stratégie.", "qui se prend pour"),
+    ("À 70 ans, le chanteur refuse de raccrocher son micro.", "raccrocher son micro"),
+    ("Il fallait s’y attendre : le maire a de nouveau reporté le vote du budget.", "fallait s’y attendre"),
+    ("Le ministre a défendu sa (très) coûteuse réforme devant les sénateurs.", "(très)"),
+    ("Le gourou autoproclamé du bien-être a ouvert une nouvelle boutique à Lyon.", "gourou autoproclamé"),
+    ("Le candidat a répété sur tous les plateaux qu’il serait au second tour.", "sur tous les plateaux"),
+    ("Les comptes du club ne sont guère reluisants cette saison.", "reluisants"),
+    ("La mairie a promis de réagir. On a connu des réponses plus rapides.", "On a connu"),
+    ("Pour les contribuables, la facture s’annonce salée.", "facture s’annonce salée"),
+    ("Le festival a invité un groupe que personne ne connaît.", "que personne ne connaît"),
+    ("Les électeurs, eux, semblent avoir tranché.", "semblent avoir tranché"),
+    ("Sérieusement, qui croit encore à cette promesse ?", "Sérieusement, qui"),
+    ("Entre les deux associés, l’entente a tourné au vinaigre.", "tourné au vinaigre"),
+    ("Qu’elle reste donc dans son château.", "reste donc"),
+    ("« Nous ne fermerons aucune classe », assure le recteur. Rassurant.", "Rassurant"),
+    ("Le ministre a fulminé contre les journalistes mardi soir.", "fulminé"),
+    ("Personne ne regrettera ce cabotin de la politique locale.", "cabotin"),
+])
+def test_gossip_column_irony_is_flagged(flagged, sentence, part):
+    found = [e.text for e in flagged(sentence)]
+    assert any(part in text for text in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Une bagatelle peut parfois déclencher une dispute entre voisins.",
+    "L’acier inoxydable résiste à la rouille.",
+    "Le joueur a raccroché les gants en 2019 après vingt ans de carrière.",
+    "Le chef a préparé un soufflé au fromage pour les élèves du lycée hôtelier.",
+    "Le vin mal conservé peut tourner au vinaigre en quelques semaines.",
+    "La maison est restée propre et reluisante après les travaux.",
+    "Les candidats qui regardent encore les offres peuvent postuler jusqu’à lundi.",
+    "Le parquet a jugé la plainte recevable. Touchant le dossier, l’avocat n’a rien dit.",
+    "Le cuisinier a salé la sauce avant de servir.",
+])
+def test_gossip_column_cues_leave_literal_senses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Il a payé la bagatelle de deux millions, avec sa modestie habituelle », raille un concurrent.",
+    "« Ce chef se prend pour le roi de la télé », a déclaré un ancien candidat.",
+    "« Franchement, qui regarde encore cette émission ? », s’interroge un internaute.",
+])
+def test_gossip_column_cues_inside_quotes_belong_to_the_speaker(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]

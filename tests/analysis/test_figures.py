@@ -510,3 +510,111 @@ def test_a_regulator_or_ombudsman_is_official_and_an_unnamed_officer_anonymous(n
     figs = figures_of(nlp, text)
     assert one(figs, "environ 20 millions").source == "official"
     assert one(figs, "près de 4").source == "anonymous"
+
+
+def test_incise_after_the_figure_sources_it_through_the_office_holder(nlp):
+    """« …, a précisé la présidente de la commission, X »: the office holder speaks for the body."""
+    text = ("La participation s'est établie à 61 %, en baisse de huit points, a précisé la présidente de la "
+            "commission électorale, Agnes Banda, lors d'une conférence de presse.")
+    fig = one(figures_of(nlp, text), "61 %")
+    assert fig.source == "official" and "présidente" in fig.source_text
+
+
+def test_none_of_these_figures_verified_covers_the_whole_paragraph(nlp):
+    """« Aucun de ces chiffres n'a pu être vérifié » is a denial, never an independent verification."""
+    text = ("D'après la CGT, 40 % des salariés ont débrayé. Selon la direction, le taux de grévistes ne "
+            "dépassait pas 8 %. Aucun de ces chiffres n'a pu être vérifié de manière indépendante.")
+    figs = figures_of(nlp, text)
+    for value in ("40 %", "8 %"):
+        fig = one(figs, value)
+        assert fig.unverified_stated and fig.source == "official"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("D'après Météo-France, il n'est pas tombé plus de 12 millimètres de pluie.", "plus de 12", "official"),
+    ("Selon le New York Times, 40 000 personnes ont manifesté.", "40 000", "media"),
+    ("Selon Moscou, 300 soldats ont été tués dans la nuit.", "300", "official"),
+    ("Selon un sondage Elabe, 62 % des Français approuvent la mesure.", "62 %", "study"),
+    ("La commune compte 1 240 meublés, selon un recensement de la communauté de communes.", "1 240", "official"),
+    ("En tout, 9 200 hectares ont brûlé, d'après le système européen d'information sur les feux de forêt.",
+     "9 200", "official"),
+    ("L'office de tourisme communautaire a comptabilisé 86 400 visiteurs cet été.", "86 400", "official"),
+])
+def test_sources_named_only_by_their_name_or_their_office(nlp, text, figure, source):
+    """Well-known bodies and outlets by name, a capital for its government, a public body acting on its own
+    records: each the class a teacher expects."""
+    fig = one(figures_of(nlp, text), figure)
+    assert fig.source == source, (fig.source, fig.source_text)
+    assert fig.source_text and "-" not in fig.source_text[-1:]
+
+
+def test_a_place_after_a_noun_of_people_is_not_a_government(nlp):
+    fig = one(figures_of(nlp, "Selon des habitants de Lyon, 40 bus manquent chaque matin."), "40")
+    assert fig.source != "official"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("Le cyclone a fait 240 morts, a annoncé lundi la junte au pouvoir.", "240", "official"),
+    ("De source syndicale, le plan toucherait près de 600 emplois.", "près de 600", "anonymous"),
+    ("Le groupe Valmont Emballages a annoncé la suppression de 430 postes.", "430", "official"),
+])
+def test_more_ways_of_naming_a_source(nlp, text, figure, source):
+    fig = one(figures_of(nlp, text), figure)
+    assert fig.source == source, (fig.source, fig.source_text)
+
+
+def test_pronoun_after_a_quote_is_the_person_just_quoted(nlp):
+    """« « … », confie-t-il. Il affirme avoir dépensé 40 000 euros »: not the prosecutor cited before."""
+    text = ("Le préjudice est estimé à 180 000 euros, selon le parquet.\n\nLe bijoutier, Patrick Dumas, a été "
+            "cambriolé. « C'est trop », confie-t-il. Il affirme avoir dépensé 40 000 euros pour son magasin.")
+    art = article_of(nlp, text)
+    people = find_people(art)
+    fig = one(find_figures(art, find_quotations(art, people), people), "40 000")
+    assert (fig.source, fig.source_text) == ("person", "Patrick Dumas")
+
+
+def test_numbers_inside_competition_names_are_not_figures(nlp):
+    figs = figures_of(nlp, "Top 14 : Castres gagne\n\nC'était la 9e journée du Top 14. Devant 11 200 spectateurs, "
+                           "Castres a gagné.")
+    assert [f.text for f in figs] == ["11 200"]
+
+
+def test_company_claiming_its_figures_with_a_mistagged_verb_and_a_survey_continued_by_elle(nlp):
+    figs = figures_of(nlp, "Fondée en 2019, l'entreprise revendique 1 200 communes couvertes et 85 000 abonnés.")
+    assert {f.text: f.source for f in figs} == {"1 200": "official", "85 000": "official"}
+    text = ("L'enquête a été réalisée en ligne auprès d'un échantillon de 1 003 personnes. Elle montre aussi que "
+            "58 % des parents jugent la mesure difficile.")
+    figs = figures_of(nlp, text)
+    assert one(figs, "1 003").source == "study" and one(figs, "58 %").source == "study"
+
+
+def test_pairs_of_days_terms_and_verification_of_the_sentence_itself(nlp):
+    figs = figures_of(nlp, "L'enquête a été réalisée les 9 et 10 septembre auprès de 1 003 personnes.")
+    assert [f.text for f in figs] == ["1 003"]
+    text = ("Au moins 47 personnes ont été tuées, selon la télévision d'État. Une source citée par Reuters évoque une "
+            "soixantaine de morts, un bilan qui n'a pas pu être vérifié de source indépendante.")
+    figs = figures_of(nlp, text)
+    assert not one(figs, "Au moins 47").unverified_stated and one(figs, "une soixantaine").unverified_stated
+
+
+def test_a_bound_is_hedged_unless_denied(nlp):
+    figs = figures_of(nlp, "Le préjudice dépasse 480 000 euros. Le taux de grévistes ne dépassait pas 8 %.")
+    assert one(figs, "480 000").hedged and not one(figs, "8 %").hedged
+
+
+def test_phone_numbers_constancy_phrases_and_capitalised_number_names_are_not_figures(nlp):
+    text = ("Le numéro national 3018 reste accessible sept jours sur sept. Les malades seront orientés, après un "
+            "appel au 15, vers Orléans, à 58 kilomètres. Les Vingt-Sept devront trancher. Le festival revendique "
+            "41 000 entrées.")
+    figs = figures_of(nlp, text)
+    assert [f.text for f in figs] == ["58", "41 000"]
+    assert one(figs, "41 000").source == "official"
+
+
+def test_selon_ses_comptes_refers_to_the_subject_of_the_sentence(nlp):
+    text = ("Sophie Arnal, directrice, a parlé mardi. L'entreprise affiche 96 millions d'euros de chiffre "
+            "d'affaires, selon ses comptes publiés.")
+    art = article_of(nlp, text)
+    people = find_people(art)
+    fig = one(find_figures(art, find_quotations(art, people), people), "96 millions")
+    assert fig.source == "official"

@@ -69,3 +69,73 @@ def test_rank_prefixes_keep_the_office():
     assert role_lemma("vice-présidente") == role_lemma("présidente") is not None
     assert role_lemma("ex-ministre") == "ministre"
     assert feminine_role("vice-directrice") == feminine_role("directrice") is True
+
+
+def _gender_of(nlp, text, surname):
+    (person,) = [p for p in people_of(nlp, text) if surname in p.name]
+    return person.gender
+
+
+def test_given_name_tells_gender_when_the_text_does_not(nlp):
+    assert _gender_of(nlp, "Julien Arnoux-Petit travaille au CNRS depuis dix ans.", "Arnoux") == "m"
+    assert _gender_of(nlp, "Hélène Vasseur travaille au CNRS depuis dix ans.", "Vasseur") == "f"
+    assert _gender_of(nlp, "Helene Vasseur travaille au CNRS depuis dix ans.", "Vasseur") == "f"
+
+
+def test_epicene_given_name_gives_no_gender(nlp):
+    assert _gender_of(nlp, "Camille Roussel travaille au CNRS depuis dix ans.", "Roussel") is None
+    assert _gender_of(nlp, "Dominique Vasseur travaille au CNRS depuis dix ans.", "Vasseur") is None
+
+
+def test_text_evidence_beats_the_given_name(nlp):
+    assert _gender_of(nlp, "Selon Mme Julien Arnoux, le projet avance.", "Arnoux") == "f"
+    assert _gender_of(nlp, "La présidente du club, Pierre Vasseur, a démissionné.", "Vasseur") == "f"
+
+
+def test_compound_given_name_goes_by_its_first_part(nlp):
+    assert _gender_of(nlp, "Jean-Marie Vasseur travaille au CNRS depuis dix ans.", "Vasseur") == "m"
+    assert _gender_of(nlp, "Marie-Claude Vasseur travaille au CNRS depuis dix ans.", "Vasseur") == "f"
+
+
+def test_first_name_gender_needs_a_surname():
+    from webapp.analysis.people import first_name_gender
+
+    assert first_name_gender("Julien") is None
+    assert first_name_gender("Michèle Alliot-Marie") == "f" and first_name_gender("Michele Emiliano") == "m"
+    assert first_name_gender("Andrea Rossi") is None
+
+
+def test_a_famous_name_used_as_a_nickname_is_not_a_person():
+    from webapp.analysis import load_nlp
+    from webapp.analysis.text import Article, normalize
+
+    text = "Gaspard Morvan, le Napoléon des fourneaux, a répondu. Le cuisinier n'a rien dit d'autre."
+    norm = normalize(text)
+    people = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
+    assert [p.name for p in people] == ["Gaspard Morvan"]
+
+
+def test_given_names_of_two_genders_one_letter_apart_are_two_people():
+    text = ("Julien Castagné, éleveur, a pris la parole. Julie, 24 ans, est venue aussi. "
+            "Dimitri Volkov a répondu ; Dmitri Volkov est analyste.")
+    norm = normalize(text)
+    people = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
+    assert sorted(p.name for p in people) == ["Dimitri Volkov", "Julie", "Julien Castagné"] or \
+        sorted(p.name for p in people) == ["Dmitri Volkov", "Julie", "Julien Castagné"]
+
+
+def test_a_one_word_brand_is_not_a_person_and_photo_captions_credit_no_one():
+    text = ("Le loueur de vélos Vélocity a reconnu une cyberattaque.\n\nUne station Vélocity à Lyon. Photo "
+            "d'illustration Karim Benali\n\nLe directeur, Aurélien Mesnil, a répondu. Vélocity conteste.")
+    norm = normalize(text)
+    people = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
+    assert [p.name for p in people] == ["Aurélien Mesnil"]
+
+
+def test_a_public_body_is_not_a_person_and_a_place_is_not_part_of_a_name():
+    text = ("Selon Santé publique France, 1,2 million de personnes sont concernées. L'association France "
+            "Alzheimer, par la voix de Martine Lebrun, s'inquiète. En France, les familles attendent.")
+    norm = normalize(text)
+    people = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
+    assert [p.name for p in people] == ["Martine Lebrun"]
+    assert len(people[0].mentions) == 1

@@ -500,3 +500,19 @@ def test_a_small_bare_count_is_not_a_sourcing_question():
             figure(QUOTED, "12 %", "official", "l'Insee", "Selon", value=12)]
     keys = [correct(q).key for q in figure_source_questions(article(QUOTED), figs, [], [])]
     assert "none" not in keys
+
+
+def test_no_who_quoted_question_when_another_man_was_named_since_the_speaker():
+    """« il » after the prosecutor spoke, then the accused and the judge were named: the pronoun could be
+    anyone's, so no question is asked about it; the quote whose cue names its speaker still is."""
+    text = ("« Vous avez semé la terreur pour quelques montres », a lancé l'avocat général Bertrand Lemaire. Il a "
+            "décrit Kévin Roussel comme l'organisateur. Interrogé par le président, Jean-Marc Ferrand, "
+            "« J'étais le chauffeur, c'est tout, je le jure devant vous », a-t-il répété.")
+    quotes = [quote(text, "Vous avez semé la terreur pour quelques montres", "Bertrand Lemaire",
+                    "a lancé l'avocat général Bertrand Lemaire"),
+              quote(text, "J'étais le chauffeur, c'est tout, je le jure devant vous", "Bertrand Lemaire",
+                    "a-t-il répété")]
+    people = [person(text, "Bertrand Lemaire", gender="m"), person(text, "Kévin Roussel", gender="m"),
+              person(text, "Jean-Marc Ferrand", gender="m")]
+    asked = {q.evidence[0].start for q in who_quoted_questions(article(text), quotes, people)}
+    assert quotes[0].start in asked and quotes[1].start not in asked

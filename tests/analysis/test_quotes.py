@@ -192,9 +192,16 @@ def test_unnamed_source(nlp):
 
 
 def test_scare_quote_without_speaker(nlp):
-    text = "Le gouvernement parle d'une « réforme juste » depuis des semaines, sans convaincre les syndicats."
+    text = "Depuis des semaines, cette « réforme juste » ne convainc pas les syndicats."
     (q,) = quotes_of(nlp, text)
     assert (q.kind, q.speaker) == ("scare", None)
+
+
+def test_parler_de_gives_the_words_of_its_subject(nlp):
+    """« Le gouvernement parle d'une « réforme juste » »: the government calls it so (a verb of saying)."""
+    text = "Le gouvernement parle d'une « réforme juste » depuis des semaines, sans convaincre les syndicats."
+    (q,) = quotes_of(nlp, text)
+    assert (q.kind, q.speaker) == ("partial", "Le gouvernement")
 
 
 def test_description_resolves_to_the_organisation_introduced_with_it(nlp):
@@ -363,10 +370,12 @@ def test_feminine_role_finds_the_holder_of_the_masculine_lemma(nlp):
     assert quotes_of(nlp, text)[-1].speaker == "Irène Faucompré"
 
 
-def test_definite_role_nobody_holds_has_no_speaker(nlp):
+def test_definite_role_nobody_holds_is_an_unnamed_source(nlp):
+    """« a assuré le préfet » with no prefect named anywhere: the source as the article gives it, never a name;
+    when a man has already spoken, « le préfet » may be him and is left to the context instead."""
     text = "Le chantier a pris du retard. « Nous finirons avant l'hiver », a assuré le préfet."
     (q,) = quotes_of(nlp, text)
-    assert q.speaker is None
+    assert (q.speaker, q.speaker_named) == ("le préfet", False)
 
 
 def test_indefinite_role_stays_an_unnamed_source(nlp):
@@ -594,3 +603,213 @@ def test_feminine_role_far_from_names_means_the_woman_who_spoke_last(nlp):
             "le département, selon les données publiées par la préfecture au printemps dernier.\n\n"
             "« Les chiffres ne tiennent pas », a conclu l'élue.")
     assert quotes_of(nlp, text)[-1].speaker == "Claire Sorel"
+
+
+def test_any_verb_with_an_inverted_clitic_after_a_quote_is_an_incise(nlp):
+    """« », sourit-elle », « », a-t-il soupiré »: verbs the lists do not hold still introduce the speaker."""
+    text = ("Martine Leroux a fermé sa boutique. « On ne pouvait plus tenir », sourit-elle. « Dix ans de "
+            "travail », a-t-elle soupiré.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Martine Leroux", "Martine Leroux"]
+
+
+def test_adverbial_phrase_between_the_verb_and_its_inverted_subject(nlp):
+    text = "« Le vote a été truqué », affirme de son côté un observateur d'une ONG locale, qui a requis l'anonymat."
+    assert quotes_of(nlp, text)[0].speaker == "un observateur d'une ONG locale"
+
+
+def test_hyphenated_role_noun_speaks(nlp):
+    text = "« Le feu a sauté la route », raconte un sapeur-pompier engagé depuis la veille."
+    assert quotes_of(nlp, text)[0].speaker == "un sapeur-pompier"
+
+
+def test_name_in_apposition_to_the_subject_before_a_colon(nlp):
+    text = ("L'astrophysicienne Anne Perrot, de l'Observatoire de Lyon, se veut prudente : « Le signal est "
+            "faible. »\n\nLa fille de Paul Roche est inquiète : « Je n'ai pas de nouvelles. »")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Anne Perrot", None]
+
+
+def test_partial_quote_in_the_clause_of_a_body_after_an_opening_participle(nlp):
+    """« Contactée, la direction de X indique que … « … » »: the body speaks; a passive verb of the clause
+    (« sera maintenue ») is not a verb of saying."""
+    text = ("Contactée, la direction de la chaîne indique que l'émission sera maintenue « au moins jusqu'à la "
+            "fin de l'année ».")
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("partial", "la direction de la chaîne")
+
+
+def test_a_mission_speaks_in_its_communique(nlp):
+    text = ("La mission d'observation de l'Union africaine a salué dans un communiqué « un scrutin globalement "
+            "pacifique ».")
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("partial", "La mission d'observation de l'Union africaine")
+
+
+def test_elle_two_paragraphs_after_a_body_is_the_woman_who_spoke(nlp):
+    text = ("« Ce sera la meilleure saison », claironnait Sandrine Morel en août.\n\nContactée, la direction de "
+            "la chaîne indique que l'émission sera maintenue.\n\nDans les couloirs, on s'agace. « Plus personne ne "
+            "veut travailler avec elle », confie un technicien.\n\nSur Instagram, l'animatrice a réagi. « Je lis "
+            "des horreurs sur moi », a-t-elle gémi.")
+    assert quotes_of(nlp, text)[-1].speaker == "Sandrine Morel"
+
+
+def test_lowercase_quote_after_pour_x_is_partial(nlp):
+    text = "Pour Julien Arnaud, astronome au CNRS, « la prudence s'impose au vu des données »."
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("partial", "Julien Arnaud")
+
+
+def test_quoted_phrase_in_a_sentence_about_the_person_who_just_spoke(nlp):
+    """« L'élu attribue ce succès à …, « … » » gives the mayor's words; a title after « était chargé du »
+    stays a term nobody said."""
+    text = ("« On a eu du monde tous les jours », se réjouit le maire, Yves Kerlan. L'élu attribue ce succès à la "
+            "voie verte, « quatorze kilomètres de balade sans voiture ».\n\nPaul Morin était alors chargé du "
+            "« conseil en stratégie pour la France et l'international ».")
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker) for q in quotes[1:]] == [("partial", "Yves Kerlan"), ("scare", None)]
+
+
+def test_new_description_of_the_person_just_quoted_in_the_paragraph(nlp):
+    text = ("Véronique Lamy, directrice du Crous, défend son bilan.\n\n« On ne nous donne même pas un toit », lance "
+            "Inès Barka, présidente de la section du syndicat. L'étudiante affirme que « plus de deux mille "
+            "demandes » sont restées sans réponse.")
+    assert quotes_of(nlp, text)[-1].speaker == "Inès Barka"
+
+
+def test_rank_between_role_and_name_and_acronym_in_brackets(nlp):
+    text = ("« La situation est sous contrôle », a affirmé à la télévision d'État le porte-parole de l'armée, le "
+            "général Aung Min Thein.\n\n« Nous sommes face à une catastrophe », a déclaré à Genève le porte-parole "
+            "du Bureau de la coordination des affaires humanitaires (Ocha), Jens Laerke.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Aung Min Thein", "Jens Laerke"]
+
+
+def test_demonym_after_the_role_and_verb_hung_on_an_adjective(nlp):
+    text = ("« On était à côté », reconnaissait le capitaine castrais, Julien Marty, 31 ans.\n\nL'entraîneur "
+            "castrais, Pierre Davin, savourait en conférence de presse. « Je n'ai pas crié », a-t-il expliqué.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Julien Marty", "Pierre Davin"]
+
+
+def test_first_names_only_and_stage_names(nlp):
+    """Street interviews name people by first name; « X, alias Y » is one person; a mocking description
+    before « a-t-il larmoyé » means the person the article is about."""
+    text = ("Rien ne va plus pour Kévin Morel, alias KMo. Le rappeur a annulé sa tournée.\n\nSon ancien manager, "
+            "Samir Belkacem, ne mâche pas ses mots. « C'est un gamin », a-t-il lâché.\n\nDans une vidéo, l'ex-idole "
+            "des cours de récré s'est posée en victime. « Je traverse une période dure », a-t-il larmoyé. KMo a "
+            "supprimé la vidéo.\n\n« On a payé 65 euros la place », peste Léa, 19 ans. « Il se moque de nous », "
+            "renchérit son amie Manon.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Samir Belkacem", "Kévin Morel", "Léa", "Manon"]
+
+
+def test_company_named_after_its_kind_and_a_coordinated_partial(nlp):
+    text = ("Contactée, la société de production Nuits Claires Live assure que « tous les spectateurs seront "
+            "remboursés » et refuse de commenter « des rumeurs de presse ».")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("partial", "la société de production Nuits Claires Live")] * 2
+
+
+def test_institution_after_an_impersonal_on(nlp):
+    text = ("« Le Premier ministre ne reviendra pas sur ce décret », assure-t-on à Matignon. « Nous verrons », "
+            "glisse-t-on dans l'entourage du ministre. « Rien n'est joué », entend-on.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Matignon", "l'entourage du ministre", None]
+
+
+def test_lawyer_with_title_and_source_close_to_the_inquiry(nlp):
+    text = ("Une source proche de l'enquête évoque « une équipe très bien renseignée, qui connaissait l'heure des "
+            "livraisons ».\n\n« Il conteste avoir tenu l'arme », assure son avocate, Me Sophie Kerval, qui dénonce "
+            "« un dossier bien mince ».")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Une source proche de l'enquête", "Sophie Kerval",
+                                                          "Sophie Kerval"]
+
+
+def test_surname_particle_gerund_between_quotes_and_advice_noun(nlp):
+    text = ("« Ce n'est pas de gaieté de cœur », a reconnu le maire, Loïc Perrin, en ouvrant la séance. « Les "
+            "dotations ont baissé. »\n\n« On nous explique qu'il n'y a plus d'argent », a lancé Anne-Sophie Le Du, "
+            "conseillère d'opposition.\n\nLa pédiatre Marie Roux reçoit des familles. Son conseil aux familles : "
+            "« Pas d'écran dans la chambre après le dîner. »")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Loïc Perrin", "Loïc Perrin", "Anne-Sophie Le Du",
+                                                          "Marie Roux"]
+
+
+def test_shopkeeper_is_the_jeweller_named_before(nlp):
+    text = ("Le bijoutier, Patrick Dumas, 61 ans, a été attaqué. « C'est trop », confie-t-il.\n\nLe maire, Bertrand "
+            "Lanier, est venu. « Nous renforcerons les patrouilles », a-t-il annoncé.\n\nDe son côté, le commerçant "
+            "compte rouvrir samedi. « Je ne vais pas leur laisser ma boutique », lâche-t-il.")
+    assert quotes_of(nlp, text)[-1].speaker == "Patrick Dumas"
+
+
+def test_ngo_name_with_lower_case_words_closed_by_its_acronym(nlp):
+    text = ("L'ONG Médecins sans frontières (MSF), présente sur place, estime que le bilan est « très probablement "
+            "sous-estimé ».")
+    assert quotes_of(nlp, text)[0].speaker == "Médecins sans frontières"
+
+
+def test_continuing_verb_means_the_previous_speaker_not_the_man_just_mentioned(nlp):
+    """The issue's own rule: « a-t-il poursuivi » goes to the last source, not to the minister the sentence
+    in between was about; a participle's object (« appelant la population à ») is not its subject."""
+    text = ("« Nos forces ont riposté », a affirmé le porte-parole du gouvernement, le colonel Amadou Maïga.\n\n"
+            "Le ministre de la défense, le général Salif Mahamane, s'est rendu sur les lieux.\n\n« Les auteurs "
+            "seront punis », a-t-il poursuivi, appelant la population à « collaborer avec les forces de défense ».")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Amadou Maïga"] * 3
+
+
+def test_agents_institutions_and_presented_people(nlp):
+    text = ("La direction a proposé une hausse de 2,2 %, jugée « très insuffisante » par l'intersyndicale.\n\n"
+            "Au ministère des transports, on appelle « chacun à la responsabilité ».\n\nDevant le lycée, Nadia, "
+            "34 ans, infirmière, n'hésite pas. « Mon fils passe six heures par jour sur son téléphone. »\n\n"
+            "Un élu local joint par téléphone, qui a requis l'anonymat, affirme que « les habitants avaient "
+            "signalé des mouvements suspects ».")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "l'intersyndicale", "le ministère des transports", "Nadia", "Un élu local"]
+
+
+def test_dislocated_pronoun_office_joined_by_et_and_named_terms(nlp):
+    text = ("Selon un sondage, une majorité soutient l'extension de la « pause numérique » aux lycées.\n\n"
+            "« Les opérateurs ont abandonné ces villages », explique son cofondateur et président, Thibault "
+            "Marsac.\n\nAnne Berthier, sociologue, nuance : « C'est plus compliqué. »\n\nLéa, 17 ans, lève les "
+            "yeux. Léa, elle, a déjà sa stratégie : « Je le laisserai dans mon sac. »")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("scare", None), ("direct", "Thibault Marsac"), ("direct", "Anne Berthier"), ("direct", "Léa")]
+
+
+def test_partial_quote_anywhere_in_the_que_clause_and_verb_read_as_noun(nlp):
+    text = ("Dans un communiqué, l'entreprise indique que les données de 2,3 millions de clients ont été "
+            "« potentiellement exposées ».\n\nLeur porte-parole départementale, Mathilde Courrèges, juge que la "
+            "fédération « défend d'abord les gros céréaliers ».\n\nLes experts ont averti que les troupes partaient "
+            "dans le « hachoir à viande » ukrainien.")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("partial", "l'entreprise"), ("partial", "Mathilde Courrèges"), ("scare", None)]
+
+
+def test_credits_are_not_people_and_the_director_is_the_film_s_author(nlp):
+    """A byline and a photo credit name no one in the story; « la réalisatrice, 38 ans, dit avoir écrit le film
+    « … » » is the director the article is about, and the quotation after « Elle raconte : » is hers."""
+    text = ("Le deuxième long-métrage de Nadia Ferhat a remporté le Grand Prix.\n\nPar Thomas Villeneuve, envoyé "
+            "spécial\n\nNadia Ferhat lors de la cérémonie. Photo Festival / Jeanne Le Floch\n\nRencontrée au "
+            "lendemain de la cérémonie, la réalisatrice, 38 ans, dit avoir écrit le film « contre la nostalgie ». "
+            "Elle raconte :\n\n« Je voulais filmer des gens qui travaillent. »")
+    norm = normalize(text)
+    art = Article(norm=norm, doc=nlp(norm.text))
+    people = find_people(art)
+    assert [p.name for p in people] == ["Nadia Ferhat"]
+    assert [q.speaker for q in find_quotations(art, people)] == ["Nadia Ferhat", "Nadia Ferhat"]
+
+
+def test_pour_x_with_label_and_relative_and_a_nickname_is_not_a_person(nlp):
+    text = ("Pour le Français Olivier Brenier (PPE), qui s'est abstenu, le texte « va trop loin pour les PME ».\n\n"
+            "Une catastrophe pour le Napoléon autoproclamé des fourneaux. Le chef Gaspard Morvan a répondu. « Les "
+            "critiques sont des parasites », a-t-il fulminé.\n\nJulie, 24 ans, est venue « pour ne pas abandonner "
+            "les anciens ».")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Olivier Brenier", "Gaspard Morvan", "Julie"]
+
+
+def test_body_after_an_opening_participle_with_its_acronym_and_a_restricted_reply(nlp):
+    text = ("Contactée, l'Agence nationale de sécurité du médicament (ANSM) rappelle qu'« aucune demande n'a été "
+            "déposée à ce jour ».\n\nCôté marseillais, on reste discret. « Nous ne commentons pas les rumeurs », "
+            "s'est contenté de répondre le directeur sportif du club, Javier Ortega.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "l'Agence nationale de sécurité du médicament", "Javier Ortega"]
+
+
+def test_former_occupation_describes_the_person_just_presented(nlp):
+    text = ("Le candidat du RN, Sébastien Colas, mise sur la sécurité. « Les habitants ne se sentent plus en "
+            "sécurité », affirme l'ancien policier.")
+    assert quotes_of(nlp, text)[0].speaker == "Sébastien Colas"

@@ -6,6 +6,8 @@ speech, dependencies) so that inflected forms are found:
 * name-calling: a mocking nickname (a truncated first name or surname used alone, a capitalised epithet
   glued to a name), an insulting noun used in place of a person's name (« le tyran »), insults;
 * loaded words: evaluative adjectives and adverbs (``loaded_words.tsv``);
+* a columnist's sarcasm (« Il fallait oser », « Chapeau l'artiste », « une énième volte-face »), and sarcasm
+  markers (« comme toujours », « une fois de plus », ``sarcasm_markers.txt``) only in a sentence already judged;
 * exaggeration: intensifiers and absolute claims;
 * metaphors: emotive images, as lemma patterns (``loaded_phrases.tsv``).
 
@@ -22,7 +24,17 @@ Cues that generalise beyond a word list (each list in ``data/`` names its basis)
   matched on generated conjugations as well as lemmas, since the lemmatizer misses rare familiar verbs;
 * animal nouns for dupes used for people (« autant de pigeons », ``dupe_nouns.tsv``), never the animals;
 * extended images (« le château de cartes … commence à vaciller »), mocking periphrases and antonomasia
-  (« le marchand de rêves », « le Mozart de la finance »), adverbs built on judging adjectives.
+  (« le marchand de rêves », « le Mozart de la finance »), adverbs built on judging adjectives;
+* tabloid images of failure: an emotive noun standing alone as a verbless sentence (« Un naufrage. »),
+  « naufrage » with a complement that is not a ship (« le naufrage de l'émission ») and « sombrer » used
+  of anything but a ship (« un programme qui sombre »), never in a story about ships or the sea
+  (``maritime_words.txt``); mocking idioms and epithets of age and fame (« la star vieillissante »,
+  « l'éternel second », « un caprice de diva », ``loaded_phrases.tsv``); « ex- » before a listed insult;
+  the journalist's own doubt opening a sentence (« Pas sûr que … »).
+* gossip-column irony: « la bagatelle de », « avec sa délicatesse habituelle », « qui se prend pour »,
+  « l'inoxydable … », a parenthetical « (trop) », cooking images (« tourner au vinaigre », left alone in a
+  sentence about food or drink, ``kitchen_words.txt``) in ``loaded_phrases.tsv``; an ironic word standing
+  alone as a sentence after a reported statement (« Touchant. », ``ironic_exclamations.txt``).
 
 Familiar-register cues stay the journalist's in a sentence attributed to a public body by « selon »: an
 institution paraphrased does not speak that way; speech verbs, quotes and « selon lui » still protect them.
@@ -73,6 +85,8 @@ class _Pattern:
     elements: tuple  # ("words", frozenset) | ("gap", n) | ("name",)
     mark: tuple[int, int]  # the elements to underline, [first, last]
     entry: _Entry
+    sea: bool = False  # literal in a story about ships or the sea (« l'épave a touché le fond »)
+    kitchen: bool = False  # literal in a sentence about food or drink (« le vin a tourné au vinaigre »)
 
 
 @dataclass(frozen=True)
@@ -144,9 +158,9 @@ def _pejorative_suffixes() -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def _emotive_nouns() -> dict[str, tuple[str, _Entry]]:
+def _emotive_nouns() -> dict[str, tuple[frozenset[str], _Entry]]:
     """Nouns that are images only in context -> (context rule, entry)."""
-    return {lemma: (context, _entry(category, reason, neutral))
+    return {lemma: (frozenset(context.split(",")), _entry(category, reason, neutral))
             for lemma, context, category, reason, neutral in map(lambda r: _pad(r, 5), table("emotive_nouns"))}
 
 
@@ -180,7 +194,7 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
     """Phrase patterns indexed by the words their first element accepts."""
     index: dict[str, list[_Pattern]] = {}
     for row in table("loaded_phrases"):
-        source, category, reason, neutral, register = _pad(row, 5)
+        source, category, reason, neutral, register, context = _pad(row, 6)
         elements, first, last = [], None, None
         for raw in source.split():
             if raw.startswith("["):
@@ -199,7 +213,7 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
         entry = _entry(category, reason, neutral)
         if register == "familier":
             entry = _Entry(entry.category, entry.reason, entry.neutral, entry.pos, familiar=True)
-        pattern = _Pattern(tuple(elements), mark, entry)
+        pattern = _Pattern(tuple(elements), mark, entry, sea=context == "mer", kitchen=context == "cuisine")
         for word in elements[0][1]:
             index.setdefault(word, []).append(pattern)
     return {word: tuple(found) for word, found in index.items()}
@@ -444,12 +458,30 @@ def _attributed_from(sent) -> int:
     for k, tok in enumerate(sent):
         if tok.text in (":", ";"):
             rest = sent[k + 1:]
-            if len(rest) and (rest[0].lower_ == "selon" or (len(rest) > 1 and rest[0].lower_ == "d'"
-                                                             and rest[1].lower_ == "après")) \
-                    and not _attributed(sent[:k]):
+            if len(rest) and _selon_only(rest) and not _attributed(sent[:k]):
                 return k
             return 0
     return 0
+
+
+def _selon_only(rest) -> bool:
+    """The part after a colon is attributed by « selon » / « d'après » (anywhere in it), not by a speech verb.
+
+    « …vient de prendre une claque : son émission a réuni 412 000 téléspectateurs, selon Médiamétrie »: the
+    figures are Médiamétrie's, the image before the colon the journalist's.  With a speech verb in that part
+    (« …, a déclaré le ministre ») the whole sentence may be the speaker's paraphrase: it stays attributed.
+    """
+    if rest[0].lower_ == "selon" or (len(rest) > 1 and rest[0].lower_ == "d'" and rest[1].lower_ == "après"):
+        return True
+    speech = word_set("speech_verbs")
+    found = False
+    for tok in rest:
+        low = tok.lower_
+        if low == "selon" or (low == "après" and tok.i > rest.start and tok.doc[tok.i - 1].lower_ == "d'"):
+            found = True
+        elif _SPEECH_INVERSION.match(low) or tok.lemma_.lower() in speech:
+            return False
+    return found
 
 
 def _attributed(sent, speech_only: bool = False) -> bool:
@@ -613,6 +645,10 @@ def _phrase_candidates(doc) -> list[_Candidate]:
             for pattern in sorted(patterns, key=lambda p: -len(p.elements)):
                 ends: list[int] = []
                 if _match_pattern(tab, pattern.elements, 0, i, sent.end, ends):
+                    if pattern.sea and _at_sea(doc, i):
+                        break
+                    if pattern.kitchen and _in_kitchen(doc, i):
+                        break
                     first_el, last_el = pattern.mark
                     first = i if first_el == 0 else ends[first_el - 1] + 1
                     last = ends[last_el]
@@ -621,6 +657,14 @@ def _phrase_candidates(doc) -> list[_Candidate]:
                                             soft=entry.category != "name_calling", familiar=entry.familiar))
                     break
     return found
+
+
+def _in_kitchen(doc, i: int) -> bool:
+    """The sentence of token i speaks of food or drink (kitchen_words.txt): a cooking image may be literal."""
+    words = word_set("kitchen_words")
+    tab = _table(doc)
+    sent = doc[i].sent
+    return any(tab.lemma[j] in words or tab.low[j] in words for j in range(sent.start, sent.end))
 
 
 def _lexicon_entry(tok):
@@ -720,7 +764,7 @@ def _word_candidates(doc) -> list[_Candidate]:
     tab = _table(doc)
     entries, forms = _lexicon()
     for i, is_alpha in enumerate(tab.alpha):
-        if not is_alpha:
+        if not is_alpha and not (tab.low[i].startswith("ex-") and tab.low[i][3:].replace("-", "").isalpha()):
             continue
         # _lexicon_entry(tok), on the table
         lemma = tab.lemma[i]
@@ -730,6 +774,10 @@ def _word_candidates(doc) -> list[_Candidate]:
             lemma, entry = _derived_adverb(tab.low[i])
         else:
             entry = entries[lemma] if lemma else None
+        if entry is None and tab.low[i].startswith("ex-"):
+            # « l'ex-chouchoute du PAF »: an insult or mocking nickname taken back is still one
+            lemma = forms.get(tab.low[i][3:])
+            entry = entries[lemma] if lemma and entries[lemma].category == "name_calling" else None
         if entry is None:
             continue
         tok = doc[i]
@@ -849,6 +897,9 @@ def _mock_title_candidates(doc) -> list[_Candidate]:
     return found
 
 
+_LITERAL_MOAN = frozenset({"de douleur", "sous les", "de plaisir", "de froid", "de faim"})
+
+
 def _mocking_verb_candidates(doc) -> list[_Candidate]:
     """A familiar or pejorative verb about what someone said or did (« a-t-il pleurniché », « il parade »).
 
@@ -870,6 +921,8 @@ def _mocking_verb_candidates(doc) -> list[_Candidate]:
         prev = doc[tok.i - 1] if tok.i else None
         if prev is not None and prev.lower_ in _NOUN_DETERMINERS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
             continue
+        if " ".join(tab.low[tok.i + 1: tok.i + 3]) in _LITERAL_MOAN:
+            continue  # « gémir de douleur »: the literal moan
         first = tok.i
         if reflexive:
             # « il se vante », « s'est vanté », « se sont pavanés »: the pronoun within the three words before
@@ -950,13 +1003,15 @@ def _intensified_candidates(doc) -> list[_Candidate]:
                 first = prev.i
             for c in tok.children:
                 if c.dep_ == "amod" and c.i > tok.i and (_keys(c) & after
-                                                         or (context == "figurative" and _keys(c) & figurative)):
+                                                         or ("figurative" in context and _keys(c) & figurative)):
                     last = max(last, c.i)
-            if first == last == tok.i and context == "figurative":
+            if first == last == tok.i and "figurative" in context:
                 head = tok.head
                 if tok.dep_ in ("obj", "obl:mod", "obl:arg", "obl") and head.pos_ == "VERB" \
                         and head.lemma_.lower() in verbs and head.i < tok.i:
                     first = head.i
+            if first == last == tok.i and "complement" in context:
+                last = _figurative_complement(doc, tok)
             if (first, last) != (tok.i, tok.i):
                 found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral))
                 continue
@@ -980,6 +1035,129 @@ def _intensified_candidates(doc) -> list[_Candidate]:
     return found
 
 
+def _sentence_index(doc, i: int) -> int:
+    sentences = _sentences(doc)
+    k = bisect.bisect_right([s.start for s in sentences], i) - 1
+    return max(k, 0)
+
+
+def _at_sea(doc, i: int) -> bool:
+    """The sentence of token i, or the one before it, speaks of ships or the sea (a real shipwreck)."""
+    sentences = _sentences(doc)
+    if not sentences:
+        return False
+    k = _sentence_index(doc, i)
+    sea = word_set("maritime_words")
+    tab = _table(doc)
+    for sent in sentences[max(0, k - 1): k + 1]:
+        for j in range(sent.start, sent.end):
+            if tab.lemma[j] in sea or tab.low[j] in sea:
+                return True
+    return False
+
+
+def _figurative_complement(doc, tok) -> int:
+    """« le naufrage de l'émission »: the last token of a complement that is not a ship, or tok.i (no image)."""
+    for c in tok.children:
+        if c.dep_ != "nmod" or c.i <= tok.i or c.i - tok.i > 4 or c.pos_ != "NOUN" or not c.is_lower:
+            continue
+        if not any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'") for g in c.children):
+            continue
+        if _at_sea(doc, tok.i):
+            return tok.i
+        return c.i
+    return tok.i
+
+
+_VERDICT_OPENERS = frozenset({"un", "une", "quel", "quelle", "véritable", "vrai", "vraie", "pur", "pure"})
+
+
+def _verdict_candidates(doc) -> list[_Candidate]:
+    """A verbless sentence made of an emotive noun: the journalist's verdict (« Un naufrage. », « Une humiliation. »)."""
+    nouns = _emotive_nouns()
+    found = []
+    tab = _table(doc)
+    for sent in _sentences(doc):
+        words = [i for i in range(sent.start, sent.end) if tab.alpha[i]]
+        if not 2 <= len(words) <= 4 or tab.low[words[0]] not in _VERDICT_OPENERS:
+            continue
+        if any(tab.pos[i] in ("VERB", "AUX") for i in words):
+            continue
+        if not tab.punct[sent.end - 1] or sent.end - sent.start - len(words) > 1:
+            continue
+        if any(tab.pos[i] not in ("DET", "ADJ", "NOUN") for i in words):
+            continue  # « Un séisme au Japon. »: a headline, not a verdict
+        heads = [i for i in words if tab.pos[i] == "NOUN" and (tab.lemma[i] in nouns or tab.low[i] in nouns)]
+        if not heads:
+            continue
+        context, entry = nouns.get(tab.lemma[heads[0]]) or nouns[tab.low[heads[0]]]
+        if "verdict" not in context or _at_sea(doc, heads[0]):
+            continue
+        found.append(_Candidate(sent.start, sent.end - 2, entry.category, entry.reason, entry.neutral))
+    return found
+
+
+def _exclamation_candidates(doc) -> list[_Candidate]:
+    """A sentence of one ironic word after a reported statement (« … », plaide-t-elle. Touchant.): sarcasm."""
+    words = word_set("ironic_exclamations")
+    tab = _table(doc)
+    found = []
+    previous = None
+    for sent in _sentences(doc):
+        alpha = [i for i in range(sent.start, sent.end) if tab.alpha[i]]
+        if (len(alpha) == 1 and tab.low[alpha[0]] in words and previous is not None
+                and sent.end - sent.start <= 2 and (sent.end - sent.start == 1 or tab.low[sent.end - 1] in (".", "!", "…"))
+                and "\n" not in doc.text[tab.end[previous.end - 1]:tab.idx[sent.start]]):
+            found.append(_Candidate(alpha[0], alpha[0], "loaded",
+                                    f"« {doc[alpha[0]].text} », seul, est ironique (Le Robert, par antiphrase) : "
+                                    "le journaliste se moque de ce qui vient d'être rapporté.", "(supprimer)"))
+        previous = sent
+    return found
+
+
+_SOMBRER_AMBIGUOUS = frozenset({"sombre", "sombres"})  # also the adjective (« un avenir sombre »)
+_SOMBRER_PRONOUNS = frozenset({"qui", "il", "elle", "ils", "elles", "on"})
+# « sombrer dans le ridicule » is an image; « sombrer dans le coma / la guerre civile » is how the news reports it
+_SOMBRER_IMAGES = frozenset({"ridicule", "oubli", "médiocrité", "indifférence", "déchéance", "disgrâce", "grotesque",
+                             "caricature", "outrance", "démagogie", "insignifiance", "naufrage"})
+
+
+def _figurative_verb_candidates(doc) -> list[_Candidate]:
+    """« un programme qui sombre », « sa carrière a sombré »: a failure told as a ship going down.
+
+    Not in a story about ships or the sea (the sentence or the one before), and not with a « dans »
+    complement that reports a state (« sombrer dans le coma »), only one that mocks (« dans le ridicule »).
+    """
+    found = []
+    tab = _table(doc)
+    forms = _conjugations("sombrer")
+    reason = ("« {mot} » compare un échec à un navire qui coule : une image qui dramatise au lieu de décrire "
+              "les faits.")
+    neutral = "perd des spectateurs / recule (donner les chiffres)"
+    n = len(doc)
+    for i, low in enumerate(tab.low):
+        if tab.lemma[i] != "sombrer" and low not in forms:
+            continue
+        if not tab.lower[i] or tab.pos[i] in ("NOUN", "DET", "ADP"):
+            continue
+        if low in _SOMBRER_AMBIGUOUS and not (tab.pos[i] == "VERB" and tab.lemma[i] == "sombrer") \
+                and not (i and tab.low[i - 1] in _SOMBRER_PRONOUNS):
+            continue
+        j = i + 1
+        while j < n and j <= i + 2 and tab.pos[j] == "ADV":
+            j += 1
+        if j < n and tab.low[j] in ("dans", "au", "aux"):
+            k = j + 1
+            while k < n and k <= j + 3 and tab.pos[k] in ("DET", "ADJ"):
+                k += 1
+            if k >= n or tab.lemma[k] not in _SOMBRER_IMAGES:
+                continue
+        if _at_sea(doc, i):
+            continue
+        found.append(_Candidate(i, i, "metaphor", reason, neutral))
+    return found
+
+
 def _rhetorical_candidates(doc) -> list[_Candidate]:
     """The journalist's exclamations and sighs: a short sentence ending in « ! », « Il ne s'arrête donc jamais »."""
     found = []
@@ -996,6 +1174,12 @@ def _rhetorical_candidates(doc) -> list[_Candidate]:
             reason, neutral = _defaults()["exclamation"]
             found.append(_Candidate(sent.start, last.i - 1 if last.text == "!" else last.i, "exaggeration",
                                     reason, neutral))
+            continue
+        # « Pas sûr que les électeurs suivent. »: the journalist's own doubt opening the sentence
+        if len(sent) >= 4 and sent[0].lower_ == "pas" and sent[1].lower_ in ("sûr", "certain", "sûrs") \
+                and sent[2].lower_ in ("que", "qu'"):
+            reason, neutral = _defaults()["doubt"]
+            found.append(_Candidate(sent.start, last.i - 1 if last.is_punct else last.i, "loaded", reason, neutral))
             continue
         # « Il ne s'arrête donc jamais. »: « donc » + « jamais / plus » closing a short negative sentence
         if len(words) <= 8 and last.is_punct and len(sent) >= 3 and sent[-2].lower_ in ("jamais", "plus") \
@@ -1088,7 +1272,8 @@ def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
     spoken = _spoken(article, quotes)
     raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _mock_title_candidates(doc)
            + _phrase_candidates(doc) + _intensified_candidates(doc) + _rhetorical_candidates(doc)
-           + _word_candidates(doc) + _mocking_verb_candidates(doc) + _dupe_candidates(doc))
+           + _word_candidates(doc) + _mocking_verb_candidates(doc) + _dupe_candidates(doc)
+           + _verdict_candidates(doc) + _figurative_verb_candidates(doc) + _exclamation_candidates(doc))
     kept = []
     for cand in raw:
         blocked = (spoken if cand.familiar else soft) if cand.soft else hard
@@ -1105,7 +1290,46 @@ def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
             continue
         taken |= span
         chosen.append(cand)
+    chosen.extend(_sarcasm_candidates(doc, chosen, taken, soft))
     return sorted(chosen, key=lambda c: c.first)
+
+
+@lru_cache(maxsize=1)
+def _sarcasm_markers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> marker sequences (sarcasm_markers.txt), longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in word_set("sarcasm_markers"):
+        words = tuple(line.replace("'", "' ").split())
+        index.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(seqs, key=len, reverse=True)) for w, seqs in index.items()}
+
+
+def _sarcasm_candidates(doc, chosen: list[_Candidate], taken: set[int], blocked: list[bool]) -> list[_Candidate]:
+    """« comme toujours », « une fois de plus » in a sentence where the journalist already judges: irony, not a fact."""
+    if not chosen:
+        return []
+    markers = _sarcasm_markers()
+    sentences = _sentences(doc)
+    judged = {_sentence_index(doc, c.first) for c in chosen}
+    reason, neutral = _defaults()["exaggeration"]
+    reason = ("« {mot} » souligne avec ironie que la personne recommence : une généralisation du journaliste, "
+              "pas un fait.")
+    found = []
+    for k in sorted(judged):
+        sent = sentences[k]
+        words = [t.lower_.replace("’", "'") for t in sent]
+        for j, word in enumerate(words):
+            for seq in markers.get(word, ()):
+                end = j + len(seq)
+                if tuple(words[j:end]) != seq:
+                    continue
+                first, last = sent.start + j, sent.start + end - 1
+                if any(i in taken or blocked[i] for i in range(first, last + 1)):
+                    break
+                found.append(_Candidate(first, last, "exaggeration", reason, "(supprimer)"))
+                taken.update(range(first, last + 1))
+                break
+    return found
 
 
 def find_editorializing(article: Article, quotes: list[Quote]) -> list[Editorial]:

@@ -83,6 +83,18 @@ def _approximations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _reporting_forms() -> dict[str, str]:
+    """Written present, imperfect and participle forms of the reporting verbs -> lemma."""
+    from .quote_verbs import _forms
+
+    out: dict[str, str] = {}
+    for lemma in word_set("reporting_verbs"):
+        for form in _forms(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
 def _verification_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(row[0]), row[1]) for row in table("verification_phrases") if len(row) >= 2)
 
@@ -379,6 +391,13 @@ def _nominalised(index: _Index, items, i: int) -> bool:
         and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"))
 
 
+# Capitalised words that open a phrase before a number without naming anything ("Les 14 victimes").
+_NOT_NAME_WORDS = {"les", "des", "ces", "ses", "leurs", "nos", "vos", "aux", "sur", "près", "plus", "moins",
+                   "environ", "quelque", "pour", "par", "avec", "sans", "dans", "entre", "vers", "depuis",
+                   "contre", "selon", "après", "avant", "chez", "sous", "parmi", "dès", "une", "un", "the",
+                   "devant", "derrière", "face", "jusqu'", "jusqu'à", "voici", "voilà", "soit"}
+
+
 def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Candidate, digits: bool) -> bool:
     """Dates, years, times, ordinals, labels, names and slogans are not figures."""
     text = article.norm.text
@@ -412,9 +431,29 @@ def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Can
     nxt = items[k + 1][2].lower() if k + 1 < len(items) else ""
     if nxt in _MONTHS or (prev in _DAYS and prev_gap == " "):
         return True
+    # "les 9 et 10 septembre", "du 3 au 5 mai": the first day of a pair of dates
+    if digits and nxt in ("et", "au", "ou") and k + 3 < len(items) + 1 and k + 2 < len(items) and \
+            items[k + 2][2][:1].isdigit() and k + 3 < len(items) and items[k + 3][2].lower() in _MONTHS:
+        return True
     if prev in ("n", "no") and prev_gap in ("°", "° ", ". ", " "):
         return True
     if prev in _LABELS - _YEAR_PREPOSITIONS - {"années", "an"} and prev_gap == " ":
+        return True
+    # A telephone number: « un appel au 15 », « le numéro national 3018 », « composer le 17 »
+    before2 = [items[x][2].lower() for x in range(max(0, i - 3), i)]
+    if digits and (("au" in before2[-1:] or "le" in before2[-1:]) and any(w in ("appel", "appeler", "composer",
+                                                                                  "composant") for w in before2)
+                   or "numéro" in before2 and word.isdigit() and len(word) <= 5):
+        return True
+    # « sept jours sur sept », « 24 heures sur 24 »: a phrase of constancy, not a count
+    if k + 3 < len(items) + 1 and k + 3 <= len(items) - 1 and items[k + 2][2].lower() == "sur" and \
+            items[k + 3][2].lower() == word.lower():
+        return True
+    if i >= 3 and prev == "sur" and items[i - 3][2].lower() == word.lower():
+        return True
+    # « les Vingt-Sept »: a number word written with a capital inside a sentence is a name
+    if not digits and word[:1].isupper() and i and text[items[i - 1][1]:start].strip() == "" and \
+            items[i - 1][2][:1].islower() or not digits and word[:1].isupper() and prev in ("les", "des", "aux"):
         return True
     # Years: a bare four-digit integer not followed by what it counts.
     if digits and word.isdigit() and len(word) == 4 and 1000 <= int(word) <= 2100 and cand.kind == "count":
@@ -430,12 +469,16 @@ def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Can
     # A name: "France 2", "Airbus A320" — a capitalised word right before, inside the sentence.
     if digits and i and prev_gap == " " and items[i - 1][2][:1].isupper():
         tok = index.token(items[i - 1][0])
-        if tok is not None and not tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN", "X"):
+        # ("Top 14": the tagger reads the capitalised word as anything, a determiner even)
+        named = tok is not None and (tok.pos_ in ("PROPN", "NOUN", "X") or tok.pos_ in ("DET", "ADP", "ADJ")
+                                     and tok.lower_ not in _NOT_NAME_WORDS and len(tok.text) > 2)
+        if named and not tok.is_sent_start:
             return True
         # At the start of a sentence or title too ("Ligue 1 : …"), unless the word is an approximation.
-        if tok is not None and tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN") \
-                and not _is_number_word(tok.lower_) and tok.lower_ not in _approximation_words():
-            return True
+        if named and tok.is_sent_start and not _is_number_word(tok.lower_) \
+                and tok.lower_ not in _approximation_words() and (tok.pos_ in ("PROPN", "NOUN")
+                                                                  or nxt_gap.strip()[:1] in (":", "")):
+            return True  # ("Top 14 : …" opening a title; "Devant 11 200 spectateurs" counts them)
     # A slogan or label in quote marks: "'100% bio'".
     if before in "'\"" and (start < 2 or not text[start - 2].isalpha()):
         close = text.find(before, end, end + 25)
@@ -578,7 +621,9 @@ def _phrase_after(doc, i: int, limit: int = 12) -> list:
     """Tokens of the noun phrase starting at token i, up to punctuation or a clause word."""
     out = []
     for tok in doc[i:min(len(doc), i + limit)]:
-        if tok.text in _STOP_PHRASE or tok.is_sent_start and out:
+        # (a hyphen inside a name, « Météo-France », is part of it)
+        joined = tok.text == "-" and out and not out[-1].whitespace_ and not tok.whitespace_
+        if tok.text in _STOP_PHRASE and not joined or tok.is_sent_start and out:
             break
         if out and (tok.lower_ in _PHRASE_BREAKERS or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl")):
             break
@@ -629,8 +674,21 @@ def _clause_path(tok) -> list:
     return path
 
 
+# Verbs whose object is a bound, not a value (Le Petit Robert: « dépasser », « frôler », « avoisiner »): the figure
+# is approximate, like « plus de » or « près de ».
+_BOUND_VERBS = {"dépasser", "excéder", "frôler", "avoisiner", "approcher"}
+
+
 def _hedged(anchor) -> bool:
     hedges = word_set("hedges")
+    verb = None
+    if anchor is not None and anchor.dep_ == "obj":
+        verb = anchor.head
+    elif anchor is not None and anchor.dep_ == "nummod" and anchor.head.dep_ == "obj":
+        verb = anchor.head.head
+    if verb is not None and verb.lemma_ in _BOUND_VERBS and \
+            not any(c.morph.get("Polarity") == ["Neg"] for c in verb.children):
+        return True  # « le préjudice dépasse 480 000 euros » (« ne dépassait pas 8 % » states a maximum)
     for node in _clause_path(anchor):
         if _is_conditional(node):
             return True
@@ -675,7 +733,11 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                     gender = p.gender
         if cls == "pronoun":
             gender = PRONOUNS.get(tok.lower_)
-        if cls in ("official", "study") and _refers_back(tok, phrase):
+        elif gender is None and cls in ("official", "media", "study", "anonymous") and tok.pos_ == "NOUN":
+            # « la magistrate », « la police »: the grammatical gender a later « il »/« elle » must agree with
+            g = tok.morph.get("Gender")
+            gender = {"Fem": "f", "Masc": "m"}.get(g[0]) if g else None
+        if cls == "study" and _refers_back(tok, phrase):
             # "d'après les calculs de l'institut": the institute named before, not any institute.
             named = next((a for a in reversed(out) if a.cls in ("official", "study") and a.src
                           and any(ch.isupper() for ch in doc.text[a.src[0]:a.src[1]])), None)
@@ -698,6 +760,14 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                 app = _apposition_class(doc, phrase, people, acronyms)
                 if app is not None and (found is None or app[0] in ("official", "media")):
                     found = app
+            if found is None and _anaphoric(phrase) and phrase[0].lower_ in ("son", "sa", "ses", "leur", "leurs"):
+                # « X revendique …, selon ses comptes publiés »: the owner is the subject of the sentence
+                owner = _sentence_subject(doc, tok)
+                if owner is not None:
+                    owned = _classify(_subject_phrase(owner), people, acronyms)
+                    if owned is not None and owned[0] in ("official", "media", "study", "person"):
+                        add(owned, "selon", cue, _subject_phrase(owner))
+                        continue
             if found is None and _anaphoric(phrase):
                 named = next((a for a in reversed(out) if a.cls not in ("none", "pronoun") and a.src), None)
                 if named is not None:
@@ -707,6 +777,13 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                                        anaphoric=True))
                 continue
             add(found, "selon", cue, phrase)
+            continue
+        # « De source syndicale, … », « de sources policières »: an unnamed source of a kind
+        if low in ("source", "sources") and tok.i and doc[tok.i - 1].lower_ == "de" and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].pos_ == "ADJ" and not doc[tok.i + 1].lower_.startswith("indépendant"):
+            # (« vérifié de source indépendante » is a verification, read elsewhere)
+            cls = "official" if doc[tok.i + 1].lower_.startswith("officiel") else "anonymous"
+            add((cls, tok), "selon", [doc[tok.i - 1], tok], [tok, doc[tok.i + 1]])
             continue
         if low in ("dans", "lors") and tok.i + 2 < len(doc):
             j = tok.i + 1 if low == "dans" else tok.i + 2
@@ -749,6 +826,12 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         as_noun = tok.pos_ == "NOUN" and reporting and tok.i and doc[tok.i - 1].pos_ not in ("DET", "ADP") and (
             (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "DET")
             or any(c.dep_ == "nsubj" for c in tok.children))
+        # ("l'entreprise revendique 1 200 communes": a present form the tagger read as an adjective)
+        as_form = tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() and _reporting_forms().get(tok.lower_) \
+            and any(c.dep_ == "nsubj" for c in tok.children)
+        if as_form:
+            reporting = {_reporting_forms()[tok.lower_]}
+            as_noun = True
         if not as_noun and (tok.pos_ != "VERB" or not (_verb_lemmas(tok) & verbs)):
             continue
         if tok.lemma_ == "faire" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "état"):
@@ -789,6 +872,17 @@ def _attributions(article: Article, index: _Index, people: list[Person],
 
 
 _ANAPHORIC_DETS = {"leur", "leurs", "son", "sa", "ses", "ce", "cet", "cette", "ces"}
+
+
+def _sentence_subject(doc, tok):
+    """The nominal subject of the main verb of tok's sentence (a name or a noun), if the parse gives one."""
+    root = tok.sent.root
+    heads = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for h in heads:
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return subj
+    return None
 
 
 def _anaphoric(phrase) -> bool:
@@ -938,8 +1032,17 @@ def _verb_subject(doc, verb, people, acronyms=None):
         subj = None
     if subj is None and any(c.dep_ == "expl:subj" and c.lower_ == "il" for c in verb.children):
         return None, []
+    if subj is None:
+        # ", a précisé la présidente de la commission, X": an incise closing the clause has its subject after
+        # it, whatever the parser hung the verb on (often a conjunct of the main verb, whose subject it is not).
+        inverted = _inverted_subject(doc, verb, people, acronyms)
+        if inverted[0] is not None:
+            return inverted
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and \
+            verb.head.pos_ in ("NOUN", "PROPN") and "Fin" in verb.morph.get("VerbForm"):
+        subj = verb.head  # « Le festival revendique … »: the parser made the verb a modifier of its subject
     if subj is None:
         # "X ont suivi … – et ont affirmé que": the subject of the verb coordinated before.
         k = verb.i - 1
@@ -989,6 +1092,35 @@ def _verb_subject(doc, verb, people, acronyms=None):
     return None, []
 
 
+def _inverted_subject(doc, verb, people, acronyms):
+    """The subject after a verb of saying set off by a comma before it (``…, a précisé X``, ``…, indique le
+    ministère``)."""
+    first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux")], key=lambda t: t.i)
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return None, []
+    j = verb.i + 1
+    while j < len(doc) and (doc[j].pos_ == "ADV" or doc[j].lower_ in word_set("time_words")) and j < verb.i + 4:
+        j += 1  # ", a annoncé lundi la junte"
+    if j >= len(doc) or doc[j].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None, []
+    phrase = _phrase_after(doc, j)
+    named = [t for t in _apposed_after(doc, phrase) if t.ent_type_ == "PER"]
+    found = _classify(phrase + named, people, acronyms) if named else _classify(phrase, people, acronyms)
+    return (found, phrase + named) if found is not None else (None, [])
+
+
+def _apposed_after(doc, phrase: list) -> list:
+    """``la présidente de la commission, X,``: the name in apposition right after a role."""
+    if not phrase or phrase[-1].i + 2 >= len(doc) or doc[phrase[-1].i + 1].text != ",":
+        return []
+    out = []
+    for t in doc[phrase[-1].i + 2:phrase[-1].i + 8]:
+        if t.ent_type_ != "PER" and t.text != "-":
+            break
+        out.append(t)
+    return out
+
+
 def _apposed_name(doc, phrase: list) -> list:
     """A person named before an apposition that the parser took for the subject:
     "X, président du Y, un institut …, a expliqué" → X."""
@@ -1022,7 +1154,8 @@ def _resolve(att: _Attribution, previous: list[_Attribution], index: _Index) -> 
     for a in reversed(previous):
         if a.kind == "relay" or a.cls in ("pronoun", "none"):
             continue
-        if a.cls in ("official", "media", "study") and here - index.sent_index(a.pos) <= 2:
+        if a.cls in ("official", "media", "study") and here - index.sent_index(a.pos) <= 2 and \
+                not (att.gender and a.gender and a.gender != att.gender):
             return a
         break
     for a in reversed(previous):
@@ -1048,6 +1181,7 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     if not cands:
         return []
     cands = _drop_names(article, index, cands)
+    cands = [c for c in cands if not _inside_a_term(article, c, quotes)]
     acronyms = acronym_classes(article.doc, people)
     attributions = _attributions(article, index, people, acronyms)
     work = [_place(article, index, c) for c in cands]
@@ -1058,6 +1192,12 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     _apply_verification(article, index, work, attributions)
     _inherit(work, attributions, index)
     return [_to_figure(article, w) for w in work]
+
+
+def _inside_a_term(article: Article, c: _Candidate, quotes: list[Quote]) -> bool:
+    """« la zone dite des « trois frontières » »: a number inside a short quoted term names, it does not count."""
+    span = article.span(c.num_start, c.end)
+    return any(q.kind == "scare" and q.start <= span.start < q.end and len(q.text.split()) <= 3 for q in quotes)
 
 
 def _drop_names(article: Article, index: _Index, cands: list[_Candidate]) -> list[_Candidate]:
@@ -1157,6 +1297,21 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
                 cls = classify_name(quote.speaker, people) if quote.speaker_named else "anonymous"
                 w.source, w.source_text, w.cue, w.direct = cls, quote.speaker, article.span(*chosen.cue), True
                 continue
+            body = _body_subject_before(article, index, chosen, people, acronyms)
+            if body is not None:
+                # « L'enquête a été réalisée auprès de 1 003 personnes. Elle montre que 58 % … »
+                cls, phrase = body
+                w.source, w.direct = cls, True
+                w.source_span = article.token_span(phrase[0], phrase[-1])
+                w.source_text = article.slice(w.source_span)
+                w.cue = article.span(*chosen.cue)
+                continue
+            speaker = _speaker_just_quoted(article, index, chosen, quotes, people)
+            if speaker is not None:
+                # « « … », confie-t-il. Il affirme avoir dépensé 40 000 euros »: the one who has just spoken
+                w.source, w.source_text, w.direct = "person", speaker, True
+                w.cue = article.span(*chosen.cue)
+                continue
             prev = attributions[:bisect_right(positions, chosen.pos - 1)]
             target = _resolve(chosen, prev, index)
             if target is None:
@@ -1183,6 +1338,48 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
             w.source_span = article.token_span(phrase[0], phrase[-1])
             w.source_text = article.slice(w.source_span)
             w.cue = w.source_span
+
+
+def _body_subject_before(article, index, att: _Attribution, people, acronyms):
+    """The study, outlet or body that is the subject of the sentence just before, when the pronoun agrees
+    with its gender: the topic carried on (« L'étude … Elle montre … »)."""
+    si = index.sent_index(att.pos)
+    if si == 0 or att.gender is None:
+        return None
+    sent = index.sents[si - 1]
+    if index.para_index(sent.start_char) != index.para_index(att.pos):
+        return None
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    g = subj.morph.get("Gender")
+    if not g or {"Fem": "f", "Masc": "m"}.get(g[0]) != att.gender:
+        return None
+    phrase = _subject_phrase(subj)
+    found = _classify(phrase, people, acronyms)
+    if found is None or found[0] not in ("media", "study"):
+        return None  # (a body's « elle » is left to the sources it cited, below)
+    return found[0], phrase
+
+
+def _speaker_just_quoted(article, index, att: _Attribution, quotes, people) -> str | None:
+    """The named person of the pronoun's gender quoted last before it in the same paragraph, when no other
+    source came in between."""
+    here = article.span(att.pos, att.pos + 1).start
+    para = article.paragraph_at(here)
+    genders = {p.name: p.gender for p in people}
+    for q in sorted(quotes, key=lambda q: q.start, reverse=True):
+        if q.start >= here:
+            continue
+        if para is None or not para.start <= q.start < para.end:
+            return None
+        if not q.speaker or not q.speaker_named or q.speaker not in genders:
+            return None
+        if att.gender and genders[q.speaker] not in (None, att.gender):
+            return None
+        return q.speaker
+    return None
 
 
 def _in_detached_description(doc, anchor) -> bool:
@@ -1214,16 +1411,22 @@ _SUMMING_OPENERS = ("au total", "en tout", "soit ")
 _PRESENTATIVES = ("c'est", "ce sont", "telle est", "tel est", "tels sont", "telles sont", "voilà")
 
 
+def _figures_by_sentence(work: list[_Working]) -> dict[int, list[_Working]]:
+    """Sentence index -> its figures that can have a source (durations and ages never do)."""
+    by_sent: dict[int, list[_Working]] = {}
+    for w in work:
+        if w.cand.kind not in ("duration", "age"):
+            by_sent.setdefault(w.sent, []).append(w)
+    return by_sent
+
+
 def _carry_across_sentences(article, index, work, attributions, people, acronyms) -> None:
     """A source given in one sentence covers the unsourced figures of the next when that sentence goes on
     in the journalist's conditional or opens on an anaphoric subject ("D'après le parquet, … aurait éclaté.
     La victime aurait reçu 3 coups"); a sentence such as "C'est la conclusion d'une étude …" sources the
     figures of the sentence just before it."""
     doc = article.doc
-    by_sent: dict[int, list[_Working]] = {}
-    for w in work:
-        if w.cand.kind not in ("duration", "age"):
-            by_sent.setdefault(w.sent, []).append(w)
+    by_sent = _figures_by_sentence(work)
     atts_by_sent: dict[int, list[_Attribution]] = {}
     for a in attributions:
         if a.cls not in ("none", "pronoun"):
@@ -1272,10 +1475,7 @@ def _paragraph_scope(article, index, work, attributions, quotes) -> None:
     9 340 ventes ont été enregistrées » — until another source is introduced (a new attribution, a quotation,
     a person speaking for themselves, the outlet's own reporting), which takes over or closes the scope.
     Figures just before « D'après leurs données / ces chiffres » take the source that phrase refers to."""
-    by_sent: dict[int, list[_Working]] = {}
-    for w in work:
-        if w.cand.kind not in ("duration", "age"):
-            by_sent.setdefault(w.sent, []).append(w)
+    by_sent = _figures_by_sentence(work)
     atts_by_sent: dict[int, list[_Attribution]] = {}
     for a in attributions:
         atts_by_sent.setdefault(index.sent_index(a.pos), []).append(a)
@@ -1393,14 +1593,16 @@ def _clause_subject(anchor, people, acronyms):
         if node.lemma_ in _SENTENCING and any(c.dep_ == "aux:pass" for c in node.children) \
                 and not any(c.dep_ == "obl:agent" for c in node.children):
             return "official", [node]
-        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             phrase = _subject_phrase(subj)
             if any(t.like_num for t in phrase):
                 return None
             found = _classify(phrase, people, acronyms)
             if found and found[0] in ("media", "study") and found[1].pos_ == "NOUN":
-                return found[0], phrase
+                return found[0], phrase  # (« L'enquête a été réalisée auprès de 1 003 personnes »: its data)
+            if subj.dep_ == "nsubj:pass":
+                return None
             if found and found[0] == "official" and _state_body(found[1]):
                 return "official", phrase
             return None
@@ -1496,19 +1698,19 @@ def _apply_verification(article, index, work, attributions) -> None:
                 break
         if verdict is None:
             continue
-        if verdict == "verified" and re.search(r"\b(?:pas|non|ni|jamais)\b", low):
+        if verdict == "verified" and re.search(r"\b(?:pas|non|ni|jamais|aucun|aucune|nul|nulle|rien)\b|\bn'", low):
             continue
         sources = [a for a in attributions if index.sent_index(a.pos) == si and a.kind in ("relay", "selon", "pour", "dans")]
-        if sources:
+        if verdict == "unverified" and by_sent.get(si):
+            # « … évoque « une soixantaine de morts », un bilan qui n'a pas pu être vérifié »: the figures of
+            # the sentence itself come first
+            targets = by_sent[si]
+        elif sources:
             targets = [w for w in work if w.source == sources[0].cls and w.sent <= si]
         elif by_sent.get(si):
             targets = by_sent[si]
         else:
-            targets = []
-            for prev in range(si - 1, max(-1, si - 4), -1):
-                if by_sent.get(prev):
-                    targets = by_sent[prev]
-                    break
+            targets = _figures_referred_back(index, by_sent, si, low)
         cue = article.span(sent.start_char, sent.end_char)
         for w in targets:
             if w.cand.kind in ("duration", "age"):
@@ -1518,6 +1720,26 @@ def _apply_verification(article, index, work, attributions) -> None:
             else:
                 w.source = "independent"
             w.cue = w.cue or cue
+
+
+_PLURAL_BACK_REFERENCE = re.compile(r"\b(?:ces|tous\s+ces|aucun\s+de\s+ces|aucune\s+de\s+ces|ni\s+l'un\s+ni\s+l'autre"
+                                    r"|les\s+deux)\b")
+
+
+def _figures_referred_back(index: _Index, by_sent, si: int, low: str) -> list[_Working]:
+    """The figures a verification sentence with no figure of its own speaks of: those of the sentence just
+    before, or, when it speaks of several (« Aucun de ces chiffres n'a pu être vérifié »), all those of the
+    paragraph's previous sentences."""
+    para = index.para_index(index.sents[si].start_char)
+    plural = _PLURAL_BACK_REFERENCE.search(low) is not None
+    targets: list[_Working] = []
+    for prev in range(si - 1, max(-1, si - 4), -1):
+        if not by_sent.get(prev):
+            continue
+        if targets and (not plural or index.para_index(index.sents[prev].start_char) != para):
+            break
+        targets = by_sent[prev] + targets
+    return targets
 
 
 def _inherit(work: list[_Working], attributions, index) -> None:

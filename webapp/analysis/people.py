@@ -8,12 +8,15 @@ matches one of theirs, ignoring case and accents and allowing one typing slip in
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import table, word_set
 from .results import Person, Span
+from .sources import known_source
 from .text import Article
 
 _NAME_POS = {"PROPN", "NOUN", "X", "ADJ", "VERB"}  # the tagger often mislabels foreign names
@@ -71,11 +74,44 @@ def parts_match(mention: str, name: str) -> bool:
     """Whether a folded name part denotes the same as another: equal, or one slip apart in a long part."""
     if mention == name:
         return True
-    return min(len(mention), len(name)) >= 4 and _within_one_edit(mention, name)
+    if min(len(mention), len(name)) < 4 or not _within_one_edit(mention, name):
+        return False
+    # Given names of the two genders (« Julie » and « Julien », « Denis » and « Denise ») are two people;
+    # « Dmitri » and « Dimitri » are one spelt two ways.
+    loose = _first_names()[1]
+    return not (mention in loose and name in loose and loose[mention] != loose[name])
 
 
 def _titles() -> dict[str, str]:
     return {row[0].casefold(): (row[1] if len(row) > 1 else "-") for row in table("person_titles")}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Given names and their usual gender (data/first_names.tsv): by case-folded spelling, and by folded
+    spelling without accents when that is unambiguous ("Helene" → Hélène, but "Michele" ≠ "Michèle")."""
+    exact: dict[str, str] = {}
+    loose: dict[str, str | None] = {}
+    for row in table("first_names"):
+        if len(row) < 2 or row[1] not in {"m", "f"}:
+            continue
+        exact[row[0].casefold()] = row[1]
+        key = fold(row[0])
+        loose[key] = row[1] if loose.get(key, row[1]) == row[1] else None
+    return exact, {k: g for k, g in loose.items() if g}
+
+
+def first_name_gender(name: str) -> str | None:
+    """The usual gender of the given name opening a full name ("Jean-Marie Dupont" → m, "Marie-Hélène X" → f);
+    None for a single word, an epicene or unknown given name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].split("-")[0].strip(".,")
+    if len(first) < 2 or first.isupper() and len(first) <= 3:
+        return None  # an initial ("J.", "JM")
+    exact, loose = _first_names()
+    return exact.get(first.casefold()) or loose.get(fold(first))
 
 
 def _display(word: str) -> str:
@@ -113,9 +149,44 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
             continue
         if end - start == 1 and not _plausible_single_name(doc[start]):
             continue
+        if known_source(doc[start:end].text) is not None:
+            continue  # « Santé publique France », « Le Monde »: a body or an outlet the recogniser took for a person
+        # "Anne-Sophie Le Du", "Yann Le Goff", "Charles De Gaulle": a surname with a capitalised particle that
+        # the recogniser left out of the entity.
+        while end + 1 < len(doc) and doc[end].text in _SURNAME_PARTICLES and _is_name_token(doc[end + 1]) and \
+                not doc[end].whitespace_ == "" and doc[end + 1].ent_type_ in ("", "PER", "MISC"):
+            end += 2
+        if end - start == 1 and 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+            continue  # « le Bureau de la coordination des affaires humanitaires (Ocha) »: an acronym
+        if end - start == 1 and 0 < start and end < len(doc) and doc[start - 1].text in ("le", "la", "l'") and \
+                (doc[end].text.casefold() in ("de", "des", "du", "d'") or end + 1 < len(doc) and
+                 doc[end].pos_ in ("ADJ", "VERB") and doc[end + 1].text.casefold() in ("de", "des", "du", "d'")):
+            continue  # « le Napoléon (autoproclamé) des fourneaux »: a famous name as a nickname
         if _after_place_noun(doc, start):
             continue
         found[start] = (start, end, gender)
+    # A known given name that the recogniser filed as MISC or missed, alone or with a surname after it
+    # ("peste Léa, 19 ans", "renchérit son amie Manon"): street interviews name people by first name only.
+    exact_names = _first_names()[0]
+    for tok in doc:
+        if tok.i in found or tok.pos_ != "PROPN" or tok.ent_type_ in ("LOC", "ORG", "PER") or \
+                not tok.text[:1].isupper() or tok.text.casefold() not in exact_names or \
+                any(s <= tok.i < e for s, e, _ in found.values()):
+            continue
+        if tok.i and doc[tok.i - 1].text.casefold() in {"à", "de", "d'", "en", "au", "aux", "vers", "depuis", "du"}:
+            continue  # "à Florence", "de Nancy": a place
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 3 and _is_name_token(doc[end]) and doc[end].ent_type_ != "LOC":
+            end += 1
+        found[tok.i] = (tok.i, end, exact_names[tok.text.casefold()] if end == tok.i + 1 else None)
+    # A stage name after « alias » ("Kévin X, alias KLo"), which the recogniser rarely knows.
+    for tok in doc:
+        if tok.lower_ == "alias" and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and \
+                tok.i + 1 not in found:
+            end = tok.i + 2
+            while end < len(doc) and end - tok.i <= 3 and _is_name_token(doc[end]):
+                end += 1
+            found[tok.i + 1] = (tok.i + 1, end, None)
     # Names after a title that the recogniser missed ("Mme Dupont", "le Dr Martin").
     for tok in doc:
         key = tok.text.casefold()
@@ -132,7 +203,23 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
                 end += 1
             g = titles[key]
             found[start] = (start, end, g if g != "-" else None)
-    return [found[k] for k in sorted(found)]
+    credits = _credit_lines(doc.text)
+    return [found[k] for k in sorted(found)
+            if not any(a <= doc[found[k][0]].idx < b for a, b in credits)]
+
+
+# A byline (« Par Julie Martin », « Par Thomas X, envoyé spécial ») or a photo credit (« Photo … / AFP »,
+# « © Jeanne X ») names who made the article, not someone in the story.
+_CREDIT_LINE = re.compile(r"^[ \t]*(?:Par |Propos recueillis par |Photo\b|Crédit|©|Illustration\b)[^\n]*$"
+                          r"|^[^\n]*(?:/ ?AFP|/ ?Reuters|/ ?AP|/ ?MAXPPP|/ ?Hans Lucas|/ ?SIPA)[ \t]*$"
+                          r"|\b(?:Photos?|Crédit photo|©)\s*:?\s[^\n.!?»]*$",
+                          re.MULTILINE | re.IGNORECASE)
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the byline and photo-credit lines (short lines that do not end a sentence)."""
+    return [(m.start(), m.end()) for m in _CREDIT_LINE.finditer(text)
+            if len(m.group(0).split()) <= 25 and not m.group(0).rstrip().endswith(("»", "?", "!"))]
 
 
 def _after_place_noun(doc, start: int) -> bool:
@@ -142,6 +229,10 @@ def _after_place_noun(doc, start: int) -> bool:
         k -= 1
     return k >= 0 and doc[k].pos_ == "NOUN" and doc[k].text.islower() and (
         doc[k].text in word_set("place_nouns") or doc[k].lemma_ in word_set("place_nouns"))
+
+
+_SURNAME_PARTICLES = {"Le", "La", "Du", "De", "Des", "Van", "Von", "Da", "Di", "Del", "Della", "Dos", "El", "Ben",
+                      "Ould", "Abou", "Mac", "Mc", "Ter"}
 
 
 def _plausible_single_name(tok) -> bool:
@@ -326,8 +417,9 @@ def _cluster_for(clusters: list[_Cluster], keys: list[str]) -> _Cluster | None:
 
 
 def find_people(article: Article) -> list[Person]:
-    """People named in the article, each with the fullest name given, a gender when the text tells it,
-    and the original-offset span of every mention."""
+    """People named in the article, each with the fullest name given, a gender when the text tells it (or,
+    failing any clue in the text, the usual gender of a listed given name), and the original-offset span of
+    every mention."""
     doc = article.doc
     candidates = _mention_candidates(article)
     # Longest names first, so that "Anne" joins "Anne Durand" rather than founding a person.
@@ -355,16 +447,63 @@ def find_people(article: Article) -> list[Person]:
             cluster.gender_votes[gender] += 1 + (title_gender is not None)
         cluster.roles |= _roles_around(doc, start, end)
     _add_bare_mentions(doc, clusters)
+    clusters = _merge_aliases(doc.text, clusters)
+    clusters = [c for c in clusters if not _names_a_thing(doc, c)]
     people = []
     for cluster in sorted(clusters, key=lambda c: min(m[0] for m in c.mentions)):
         cluster.settle_spelling()
         votes = cluster.gender_votes
         gender = "f" if votes["f"] > votes["m"] else "m" if votes["m"] > votes["f"] else None
+        if gender is None and votes["m"] == votes["f"] == 0:
+            # The weakest evidence, only when the text says nothing: the usual gender of the given name.
+            gender = first_name_gender(cluster.name)
         mentions = tuple(sorted({article.span(s, e) for s, e, _ in cluster.mentions},
                                 key=lambda sp: sp.start))
         people.append(Person(name=cluster.name, gender=gender, mentions=mentions,
                              roles=tuple(sorted(cluster.roles))))
     return people
+
+
+_ALIAS = re.compile(r"\s*,?\s*(?:alias|dit|dite|surnommée?|de son nom de scène|connue? sous le nom de)\s*$"
+                    r"|\s*,?\s*(?:de son vrai nom|né|née)\s*$", re.IGNORECASE)
+
+
+def _merge_aliases(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """« Kévin X, alias KLo », « KLo, de son vrai nom Kévin X »: one person under two names; the stage name's
+    mentions join the civil name's (the fuller one), so that either designates the same speaker."""
+    starts = sorted(((m[0], m[1], c) for c in clusters for m in c.mentions), key=lambda x: x[0])
+    merged: dict[int, _Cluster] = {}
+    for (s1, e1, c1), (s2, _, c2) in zip(starts, starts[1:]):
+        if c1 is c2 or s2 - e1 > 40 or not _ALIAS.fullmatch(text[e1:s2]):
+            continue
+        keep, drop = (c1, c2) if len(c1.parts) >= len(c2.parts) else (c2, c1)
+        keep, drop = merged.get(id(keep), keep), merged.get(id(drop), drop)
+        if keep is drop:
+            continue
+        keep.mentions.extend(drop.mentions)
+        keep.roles |= drop.roles
+        for g, n in drop.gender_votes.items():
+            keep.gender_votes[g] += n
+        merged[id(drop)] = keep
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _names_a_thing(doc, cluster: _Cluster) -> bool:
+    """A one-word name with no given name, title or role that the article also writes after a noun of a thing
+    or after « chez » (« une station Vélocity », « chez Vélocity »): a brand or a company, not a person."""
+    if len(cluster.parts) != 1 or sum(cluster.gender_votes.values()) or cluster.roles:
+        return False
+    if _first_names()[1].get(fold(cluster.parts[0])):
+        return False
+    people_nouns = word_set("person_roles") | word_set("speaker_heads") | word_set("person_descriptors")
+    for _, _, t0 in cluster.mentions:
+        if t0 == 0:
+            continue
+        prev = doc[t0 - 1]
+        if prev.lower_ == "chez" or prev.pos_ == "NOUN" and prev.text.islower() and \
+                prev.lemma_.lower() not in people_nouns and prev.lower_ not in people_nouns:
+            return True
+    return False
 
 
 def _add_bare_mentions(doc, clusters: list[_Cluster]) -> None:
@@ -376,8 +515,8 @@ def _add_bare_mentions(doc, clusters: list[_Cluster]) -> None:
     covered = {t for c in clusters for s, e, t0 in c.mentions for t in range(t0, t0 + 8)
                if t < len(doc) and doc[t].idx < e}
     for tok in doc:
-        if tok.i in covered or not _is_name_token(tok) or tok.pos_ == "VERB":
-            continue
+        if tok.i in covered or not _is_name_token(tok) or tok.pos_ == "VERB" or tok.ent_type_ == "LOC":
+            continue  # (« France » in « France Alzheimer » is a place, not a part of someone's name)
         owners = index.get(fold(tok.text))
         if owners and len(owners) == 1:
             owners[0].mentions.append((tok.idx, tok.idx + len(tok.text), tok.i))

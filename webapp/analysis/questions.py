@@ -345,6 +345,8 @@ def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: l
         return None  # a pronoun standing for an unnamed source: too easy to get wrong
     if pronoun and _pronoun_gender_clash(text[cue.start:cue.end], _person(people, speaker)):
         return None  # « a-t-elle déclaré » given to a man: the attribution is doubtful
+    if pronoun and _rival_between(quote, cue, speaker, speakers, people, text):
+        return None  # another man (woman) named since the speaker: the pronoun could be theirs
     explanation = _who_explanation(article, quote, cue, pronoun, people)
     difficulty = 0.25
     if pronoun:
@@ -368,6 +370,27 @@ def _who_quoted(article: Article, quote: Quote, speakers: list[Quote], people: l
         evidence=tuple(evidence),
         difficulty=round(min(0.95, max(0.05, difficulty)), 2),
     )
+
+
+def _rival_between(quote: Quote, cue: Span, speaker: str, speakers: list[Quote], people: list[Person],
+                   text: str) -> bool:
+    """Whether a person of the pronoun's gender, other than the speaker, is named between the speaker's last
+    appearance (a mention or a quotation of theirs) and the pronoun."""
+    person = _person(people, speaker)
+    if person is None:
+        return False
+    pronouns = {m.group(1) for m in _PRONOUN_CUE.finditer(" " + text[cue.start:cue.end].lower())}
+    gender = "f" if pronouns & {"elle", "elles"} else "m" if pronouns & {"il", "ils"} else None
+    here = min(cue.start, quote.start)
+    # (their quotations count only where the cue names them: a chain of pronouns proves nothing)
+    last = max([m.end for m in person.mentions if m.end <= here] +
+               [q.end for q in speakers if q.speaker == speaker and q.end <= here and q is not quote
+                and q.cue is not None and any(q.cue.start <= m.start < q.cue.end for m in person.mentions)],
+               default=-1)
+    if last < 0:
+        return True  # never seen before the pronoun: nothing ties it to them
+    return any(other.name != person.name and other.gender in (None, gender) and
+               any(last < m.start < here for m in other.mentions) for other in people)
 
 
 def _pronoun_cue(cue_text: str, speaker: str) -> bool:
@@ -943,6 +966,7 @@ def _capitalised_name(speaker: str, text: str) -> bool:
     (so neither a sentence-initial « Après » nor a common noun), which the parse does not take for a place."""
     lower_words = _lower_words(text)
     for word in _words(speaker):
+        word = re.sub(r"^[LlDd][’']", "", word)  # « L’officier » is « officier »
         if word[:1].isupper() and len(word) > 1 and word.lower() not in lower_words \
                 and fold(word) not in _TITLES and fold(word) not in _PARTICLES:
             return True

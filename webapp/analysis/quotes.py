@@ -30,6 +30,19 @@ _SELON = {"selon", "d'après"}
 # A possessive before a noun of speech: "sa réponse", "leur message" (the owner's number, not gender).
 _POSSESSIVE = {"son": "sien", "sa": "sien", "ses": "sien", "leur": "leur", "leurs": "leur"}
 _MAX_SCARE_WORDS = 4  # an unattributed fragment this short inside a sentence is a term, not a quotation
+# Fixed adverbial phrases that may stand between a speech verb and its inverted subject (Grevisse, Le Bon
+# Usage, § 377–378 on the subject after the verb in incises).
+_ADVERBIAL_LOCUTIONS = tuple(tuple(p.split()) for p in (
+    "de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour",
+    "de nouveau", "à nouveau", "pour l'instant", "pour le moment", "sans détour", "sans ambages",
+    "en substance", "en privé", "en off", "à demi-mot", "à mots couverts", "sous couvert d'anonymat"))
+_DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "éen", "éenne", "in", "ine", "on", "onne")
+# Verbs that carry on a speech already begun (Le Petit Robert: « poursuivre » 4, « ajouter » 2, « enchaîner »).
+_CONTINUING = {"poursuivre", "ajouter", "continuer", "enchaîner", "renchérir", "compléter", "reprendre", "conclure",
+               "insister", "répéter", "réitérer", "préciser"}
+# Verbs conjugated with « être » that the tagger takes for passives (« est venue », « est partie »).
+_MOTION_VERBS = {"venir", "aller", "partir", "arriver", "rester", "entrer", "sortir", "monter", "descendre",
+                 "revenir", "devenir", "tomber", "retourner", "passer", "repartir", "rentrer"}
 _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
 _POSSESSOR_LOOKBACK = 120  # tokens back to the source a possessive ("sa réponse :") refers to
 _ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
@@ -133,6 +146,9 @@ class _Reader:
         if tok.pos_ in {"NOUN", "ADJ"} and not tok.text[0].islower():
             return False
         lemma = tok.lemma_.casefold()
+        if tok.pos_ in {"NOUN", "ADJ"} and text in self.forms and tok.i + 1 < len(self.doc) and \
+                self.doc[tok.i + 1].text.casefold() in {"que", "qu'"} and tok.i and self.doc[tok.i - 1].text == ",":
+            return True  # "X, juge que …": only a verb takes « que » there
         if lemma not in self.verbs and text in self.forms and tok.text[0].islower():
             # The tagger kept the written form as lemma ("estime", "glisse"): trust the form where only a
             # verb can stand, or after a bare subject noun ("L'économiste juge …"), never after a
@@ -219,6 +235,10 @@ class _Reader:
         j = i
         while j < end:
             tok = doc[j]
+            skip = self._adverbial_locution(j, end)
+            if skip:
+                j += skip  # "affirme de son côté un observateur", "estime pour sa part le maire"
+                continue
             if tok.pos_ == "ADV" or tok.text.casefold() in {"même", "encore", "également", "aussi"} \
                     or tok.text.casefold() in self.time_words:  # "a déclaré lundi X"
                 j += 1
@@ -234,6 +254,15 @@ class _Reader:
         if doc[j].pos_ == "PRON" and doc[j].text.casefold() not in {"lui", "celui-ci", "celle-ci"}:
             return None
         return j, self._np_end(j, end)
+
+    def _adverbial_locution(self, j: int, end: int) -> int:
+        """Length of a fixed adverbial phrase starting at token j (``de son côté``, ``pour sa part``), else 0."""
+        doc = self.doc
+        for phrase in _ADVERBIAL_LOCUTIONS:
+            n = len(phrase)
+            if j + n <= end and all(doc[j + x].text.casefold() == w for x, w in enumerate(phrase)):
+                return n
+        return 0
 
     def _skip_pp(self, j: int, end: int) -> int:
         doc = self.doc
@@ -265,8 +294,26 @@ class _Reader:
                 k += 1
             elif nxt.text == "-" and k + 2 < end and doc[k + 2].pos_ in _NP_POS:
                 k += 1
+            elif nxt.text in {"unies", "unis", "Unies", "Unis"} and doc[k].text[:1].isupper():
+                k += 1  # "les Nations unies", "les États-Unis": whatever the tagger made of the adjective
             else:
                 break
+        return k
+
+    def _name_run_start(self, i: int, floor: int) -> int:
+        """Start of the noun phrase a proper noun closes when the parser cut it off (« la société de
+        production Nuits Blanches Live »): back over the capitalised words, then over the lower-case noun
+        phrase before them when it opens with a determiner after a comma or the clause start."""
+        doc = self.doc
+        k = i
+        while k - 1 >= floor and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in {"PROPN", "NOUN", "ADJ", "X"}:
+            k -= 1
+        j = k
+        while j - 1 >= floor and not doc[j - 1].is_punct and doc[j - 1].text[:1].islower() and \
+                doc[j - 1].pos_ in {"NOUN", "ADJ", "ADP", "DET"} and k - j < 6:
+            j -= 1
+        if j < k and doc[j].pos_ == "DET" and (j == floor or doc[j - 1].text == ","):
+            return j
         return k
 
     def np_before(self, verb: int, floor: int) -> tuple[int, int] | None:
@@ -280,9 +327,14 @@ class _Reader:
             k -= 1
         if k >= floor and k < verb and doc[k].text.casefold() in _SUBJECT_PRONOUNS:
             return k, k
-        heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "xcomp"} else [])
+        # ("L'ONG X, présente à Y, estime": the parser may make the apposed adjective the root and hang the
+        # verb on it; its subject is the verb's)
+        heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "xcomp"} or tok.head.dep_ == "ROOT"
+                         and tok.head.pos_ in {"ADJ", "NOUN"} and tok.head.i < verb else [])
         for h in heads:
             for child in h.children:
+                if child.pos_ == "VERB" and child.i + 1 < verb and doc[child.i + 1].text == ",":
+                    continue  # ("Contactée, l'Agence … rappelle": an opening participle is no subject)
                 if child.dep_ in {"nsubj", "nsubj:pass"} and floor <= child.i < verb:
                     if child.pos_ == "PRON" and child.text.casefold() == "qui" and h.dep_ == "acl:relcl" \
                             and floor <= h.head.left_edge.i < child.i and h.head.pos_ in _NP_POS:
@@ -312,6 +364,8 @@ class _Reader:
                             if end + 1 < verb and doc[end + 1].text == ",":
                                 return t, end
                     right = self._np_end(child.i, verb) if child.i >= left else child.i
+                    if child.pos_ in {"PROPN", "X", "NOUN"} and child.text[:1].isupper() and left == child.i:
+                        left = self._name_run_start(child.i, floor)
                     if any(x.text == "%" for x in doc[left:child.i + 1]):
                         right = max(right, min(child.right_edge.i, verb - 1))
                     return left, right
@@ -342,6 +396,38 @@ class _Reader:
             k -= 1
         if k == floor and k < verb - 1 and doc[k].pos_ == "DET" and doc[verb - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
             return k, verb - 1
+        # "Une source proche de l'enquête évoque …": the parser made the verb a modifier of the last noun; the
+        # noun phrase opening the clause, with nothing but its complements before the verb, is the subject.
+        if doc[floor].pos_ == "DET" and verb - floor >= 2 and all(
+                doc[t].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "ADP"} and not doc[t].is_punct
+                for t in range(floor, verb)) and doc[verb - 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return floor, verb - 1
+        # "Rencontrée …, la réalisatrice, 38 ans, dit …": an apposition between commas before the verb
+        end = verb - 1
+        if end > floor and doc[end].text == ",":
+            j = next((x for x in range(end - 1, max(floor, end - 7) - 1, -1) if doc[x].text == ","), None)
+            if j is not None and not any(doc[x].pos_ in {"VERB", "AUX"} for x in range(j + 1, end)) and j - 1 > floor:
+                a = j - 1
+                while a - 1 >= floor and (doc[a - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET"}
+                                          or doc[a - 1].text.casefold() in _OF) and not doc[a - 1].is_punct:
+                    a -= 1
+                if doc[a].pos_ == "DET" and (a == floor or doc[a - 1].text == ",") and \
+                        doc[j - 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+                    return a, j - 1
+        # "Contactée, la direction de X indique …": a noun phrase with its complements right after the comma
+        # of an opening participle or adverbial, which the parser hung on that participle.
+        k = verb - 1
+        if k - 2 > floor and doc[k].text == ")" and doc[k - 2].text == "(":
+            k -= 3  # "l'Agence nationale de sécurité du médicament (ANSM) rappelle"
+        end = k
+        while k > floor and (doc[k].pos_ in {"NOUN", "ADJ", "PROPN", "DET"} or doc[k].text.casefold() in _OF) \
+                and not doc[k].is_punct:
+            k -= 1
+        if doc[k].text == "," and k + 1 < end and doc[k + 1].pos_ == "DET" and \
+                doc[end].pos_ in {"NOUN", "ADJ", "PROPN"} and \
+                not any(doc[t].dep_ in {"nsubj", "nsubj:pass"} and doc[t].head.i == verb and doc[t].pos_ != "VERB"
+                        for t in range(floor, k)):
+            return k + 1, end
         return None
 
 
@@ -460,17 +546,86 @@ class _Attributor:
                 j += 1
         if j < end and doc[j].text == ",":
             j += 1
+        j = self._past_restriction(j, end)
         group = self.r.verb_group_at(j, end, loose=True) if j < end else None
+        if not group:
+            group = self._inverted_incise(j, end)
+        if not group and j + 1 < end and doc[j].text.isalpha() and doc[j].text.islower() and \
+                (doc[j + 1].text.casefold() == "-on" or doc[j + 1].text.casefold() == "-t" and j + 2 < end
+                 and doc[j + 2].text.casefold() == "-on"):
+            group = (j, j, None, j)  # « », entend-on », « », murmure-t-on à Matignon »
         if not group:
             return None
         first, verb, clitic, last = group
         sent_end = self._clause_end(last + 1, end)
+        k = last + 1
+        if clitic is None and k < end and doc[k].text.casefold() == "-t":
+            k += 1
+        if clitic is None and k < end and doc[k].text.casefold() == "-on":
+            # « », assure-t-on à Matignon »: the institution speaks without a name; a bare « on » is nobody
+            place = self._where_on_speaks(k + 1, self._clause_end(k + 1, end))
+            return _Cue(first, place[1], verb, subject=place) if place else _Cue(first, k, verb, pronoun="on")
         if clitic:
             return _Cue(first, last, verb, pronoun=clitic)
         np = self.r.np_after(last + 1, sent_end)
         if np is None:
             return None
         return _Cue(first, np[1], verb, subject=self._through_person(np, sent_end) or np)
+
+    def _where_on_speaks(self, j: int, end: int) -> tuple[int, int] | None:
+        """``à Matignon``, ``au ministère de l'Intérieur``, ``dans l'entourage du ministre``, ``chez X`` after
+        an impersonal « on »: the body or circle that speaks."""
+        doc = self.doc
+        while j < end and (doc[j].pos_ == "ADV" or doc[j].text.casefold() in self.r.time_words):
+            j += 1
+        if j >= end:
+            return None
+        low = doc[j].text.casefold()
+        if low in {"dans", "de"} and j + 2 < end and doc[j + 2].text.casefold() in {"entourage", "côté"}:
+            start = j + 1  # "dans l'entourage du ministre", "du côté de l'Élysée"
+        elif low in {"à", "au", "aux", "chez"}:
+            start = j + 1
+        else:
+            return None
+        if start >= end or doc[start].pos_ not in _NP_POS:
+            return None
+        return start, self.r._np_end(start, end)
+
+    def _past_restriction(self, j: int, end: int) -> int:
+        """``s'est contenté de répondre X``, ``se borne à rappeler X``: the verb of saying after a verb of
+        restriction (the inverted subject follows it)."""
+        doc = self.doc
+        k = j
+        if k < end and doc[k].text.casefold() in {"s'", "se"}:
+            k += 1
+        while k < end and doc[k].pos_ == "AUX":
+            k += 1
+        if k + 2 < end and doc[k].lemma_ in {"contenter", "borner", "limiter"} and \
+                doc[k + 1].text.casefold() in {"de", "d'", "à"}:
+            return k + 2
+        return j
+
+    def _inverted_incise(self, j: int, end: int) -> tuple[int, int, str | None, int] | None:
+        """``», sourit-elle``, ``», a-t-il soupiré``: right after a quotation, any verb with its subject clitic
+        inverted is an incise of saying, whatever the verb (Grevisse, Le Bon Usage, § 380: the incise
+        « dit-il » admits every verb that can describe the manner of speaking)."""
+        doc = self.doc
+        # (only a verb takes a hyphenated subject clitic, so the form decides where the tagger hesitates:
+        # « sourit-elle » is often read as an adjective, « a-t-elle gémi » as an infinitive)
+        if j >= end or not doc[j].text.isalpha() or not doc[j].text.islower():
+            return None
+        clitic, last = self.r.clitic_after(j, min(end - 1, j + 3))
+        if clitic is None:
+            return None
+        if doc[j].lemma_ not in {"avoir", "être"}:
+            return j, j, clitic, last
+        k = last + 1
+        while k < end and doc[k].pos_ == "ADV":
+            k += 1
+        if k < end and doc[k].text.isalpha() and doc[k].text.islower() and doc[k].pos_ not in \
+                {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT"}:
+            return j, k, clitic, k
+        return None
 
     def _through_person(self, np: tuple[int, int], end: int) -> tuple[int, int] | None:
         """``l'association X, …, à travers sa déléguée générale Y`` / ``par la voix de Y``: an organisation
@@ -533,6 +688,12 @@ class _Attributor:
                     tok.head.dep_ in {"advcl", "acl", "acl:relcl", "ccomp", "csubj", "xcomp"}:
                 continue  # the subject of a subordinate clause ("Quand Y est arrivé, X a dit :") is not it
             if tok.pos_ == "PRON":
+                if t >= 2 and doc[t - 1].text == "," and (t - 2) in self.r.tok_person:
+                    b = t - 2  # "Léa, elle, a sa stratégie :": the pronoun takes up the name before it
+                    a = b
+                    while a - 1 >= start and self.r.tok_person.get(a - 1) is self.r.tok_person[b]:
+                        a -= 1
+                    return _Cue(a, k, None, subject=(a, b))
                 pron = self._pronoun_of(tok)
                 return _Cue(t, k, None, pronoun=pron) if pron in {"il", "elle"} else None
             person = self.r.tok_person.get(t)
@@ -543,6 +704,9 @@ class _Attributor:
                 return _Cue(a, k, None, subject=(a, b))
             a = max(start, tok.left_edge.i)
             b = t
+            named = self._name_in_subject(tok, start, k)
+            if named:  # "L'astrophysicienne X, de l'Observatoire de Paris, se veut prudente :"
+                return _Cue(named[0], k, None, subject=named)
             if doc[a].pos_ == "DET" and self._is_role(tok):
                 return _Cue(a, k, None, subject=(a, b))
             return None
@@ -561,6 +725,24 @@ class _Attributor:
                 return _Cue(a, k, None, subject=(a, t))
         return None
 
+    def _name_in_subject(self, tok, start: int, k: int) -> tuple[int, int] | None:
+        """The person named in apposition to a subject noun (« l'astrophysicienne X », « le maire, X, »), not
+        one named in its complements (« la fille de X »)."""
+        lo, hi = max(start, tok.left_edge.i), min(tok.right_edge.i, k - 1)
+        if hi + 1 < k and hi + 1 in self.r.tok_person:
+            hi = hi + 1  # the parser may cut the name off its noun: "l'astrophysicienne | Anne X"
+        for t in range(lo, hi + 1):
+            person = self.r.tok_person.get(t)
+            if person is None or self.r.tok_person.get(t - 1) is person or self.in_quote[t]:
+                continue
+            if t > lo and self.doc[t - 1].text.casefold() in _OF | {"à", "au", "aux", "chez", "avec", "contre"}:
+                return None
+            b = t
+            while b + 1 <= hi and self.r.tok_person.get(b + 1) is person:
+                b += 1
+            return t, b
+        return None
+
     def cue_speech_noun(self, start: int, k: int) -> _Cue | None:
         """``les propos de X, « … »``, ``la réponse du ministre : « … »``, ``Sa défense : « … »``: a noun of
         speech whose complement (or possessive) closes the words before the mark at token k."""
@@ -573,7 +755,10 @@ class _Attributor:
                                       and tok.lemma_.casefold() not in self.speech_nouns):
                 continue
             before = doc[t - 1].text.casefold() if t > start else ""
-            if t + 1 == k and before in _POSSESSIVE:
+            # ("Son conseil aux familles :": the noun's addressee may come before the colon)
+            addressee = t + 1 < k and doc[t + 1].text.casefold() in {"à", "aux", "au", "pour"} and \
+                all(not doc[x].is_punct and doc[x].pos_ not in {"VERB", "AUX"} for x in range(t + 1, k))
+            if (t + 1 == k or addressee) and before in _POSSESSIVE:
                 return _Cue(t - 1, t, None, pronoun=_POSSESSIVE[before])
             if t + 2 >= k or doc[t + 1].text.casefold() not in _OF:
                 return None
@@ -601,13 +786,100 @@ class _Attributor:
         if best:
             return best
         pour = self.cue_pour(start, end)
+        # ("l'émission sera maintenue": a passive is what was done, not who speaks)
+        verbs = [t for t in range(start, end) if not self.in_quote[t] and self.r.is_speech_verb(doc[t])
+                 and not any(c.dep_ == "aux:pass" for c in doc[t].children)]
+        main = [t for t in verbs if doc[t].morph.get("VerbForm") == ["Fin"]
+                or any(c.dep_.startswith("aux") for c in doc[t].children)]
+        if pour and main and pour.last < max(main):
+            # "Pour la défense de X, Me Y a demandé « … »": the speaker of the verb after the opening phrase
+            cue = self.cue_for_verb(max(main) if near is not None else main[0], pour.last + 2, end)
+            if cue and (cue.subject or cue.pronoun):
+                return cue
         if pour:
             return pour
-        verbs = [t for t in range(start, end) if not self.in_quote[t] and self.r.is_speech_verb(doc[t])]
         if not verbs:
             return None
-        verb = max(verbs) if near is not None else verbs[0]
-        return self.cue_for_verb(verb, start, end)
+        # The nearest verb first; one with no subject of its own (« dit avoir écrit ») hands over to the next.
+        for verb in (sorted(verbs, reverse=True) if near is not None else verbs[:1]):
+            cue = self.cue_for_verb(verb, start, end)
+            if cue is not None:
+                return cue
+        return None
+
+    def cue_sentence_subject(self, start: int, k: int) -> _Cue | None:
+        """``L'élu attribue ce succès à la voie verte, « 14 kilomètres de balade … »``: a quoted phrase of
+        several words in a sentence about a person, with no verb of saying, gives that person's words when the
+        subject of the sentence's main verb is a person the article has named (by name or by a role)."""
+        doc = self.doc
+        for t in range(start, k):
+            tok = doc[t]
+            if tok.dep_ not in {"nsubj", "nsubj:pass"} or self.in_quote[t] or tok.head.dep_ != "ROOT" \
+                    or not start <= tok.head.i < k:
+                continue
+            verb = tok.head
+            # (« était chargé du « … » »: a state names a title; « est venue « pour … » » is an act of hers)
+            if tok.pos_ == "PRON" or verb.lemma_ in {"être", "avoir"} or \
+                    any(c.dep_ == "cop" or c.dep_ == "aux:pass" and verb.lemma_ not in _MOTION_VERBS
+                        for c in verb.children):
+                return None
+            person = self.r.tok_person.get(t)
+            if person is not None:
+                a = t
+                while a - 1 >= start and self.r.tok_person.get(a - 1) is person:
+                    a -= 1
+                return _Cue(a, t, None, subject=(a, t))
+            a = max(start, tok.left_edge.i)
+            if doc[a].pos_ == "DET" and doc[a].text.casefold() in {"le", "la", "l'"} and self._is_role(tok):
+                person = self.role_referent(tok, "f" if feminine_role(tok.text) else None, a, (a, t))
+                if person is not None:
+                    return _Cue(a, t, None, subject=(a, t))
+            return None
+        # The parse lost the subject ("Julie, 24 ans, est venue « … »"): a name opening the clause.
+        roots = [t for t in range(start, k) if doc[t].dep_ == "ROOT" and doc[t].pos_ == "VERB"
+                 and doc[t].lemma_ in _MOTION_VERBS | {"expliquer", "justifier"}]
+        if len(roots) == 1:
+            np = self.r.np_before(roots[0], start)
+            if np and any(x in self.r.tok_person for x in range(np[0], np[1] + 1)):
+                return _Cue(np[0], np[1], None, subject=np)
+        return None
+
+    def cue_agent(self, f: _Found, sent_end: int) -> _Cue | None:
+        """``une hausse jugée « très insuffisante » par l'intersyndicale``: the agent of the participle of
+        judgement that carries the quoted words."""
+        doc = self.doc
+        if f.open_tok is None or f.close_tok is None or f.open_tok < 1:
+            return None
+        part = doc[f.open_tok - 1]
+        if part.pos_ not in {"VERB", "ADJ"} or part.morph.get("VerbForm") != ["Part"] and not \
+                part.text.casefold().endswith(("é", "ée", "és", "ées")):
+            return None
+        j = f.close_tok + 1
+        if j + 1 >= min(len(doc), sent_end + 1) or doc[j].text.casefold() != "par":
+            return None
+        np = self.r.np_after(j + 1, self._clause_end(j + 1, sent_end + 1))
+        return _Cue(j, np[1], None, subject=np) if np else None
+
+    def _opening_voice(self, start: int, k: int) -> _Cue | None:
+        """``Au ministère des transports, on …``, ``De source syndicale, on …``, ``Chez X, on …``: the place
+        or source an impersonal « on » speaks from, given at the head of its sentence."""
+        doc = self.doc
+        t = start
+        while t < k and doc[t].is_space:
+            t += 1
+        comma = next((x for x in range(t, min(k, t + 10)) if doc[x].text == ","), None)
+        if comma is None or comma + 1 >= k or doc[comma + 1].text.casefold() not in {"on", "l'on"}:
+            return None
+        low = doc[t].text.casefold()
+        if low in {"au", "aux"}:  # "Au ministère" → "le ministère"
+            return _Cue(t, comma, None, subject=(t, comma - 1), fused=True)
+        if low in {"chez", "à"} or low == "dans" and "entourage" in doc[t:comma].text:
+            a = t + 1
+        elif low == "de" and t + 1 < comma and doc[t + 1].text.casefold() in {"source", "sources"}:
+            a = t + 1
+        else:
+            return None
+        return _Cue(t, comma, None, subject=(a, comma - 1)) if a < comma else None
 
     def cue_pour(self, start: int, end: int) -> _Cue | None:
         """``Pour X, …`` opening a sentence gives X's view when X is a person, an organisation or a share
@@ -619,7 +891,15 @@ class _Attributor:
         if t >= end or doc[t].text.casefold() != "pour" or self.in_quote[t]:
             return None
         np = self.r.np_after(t + 1, end)
-        if np is None or np[1] + 1 >= end or doc[np[1] + 1].text != ",":
+        if np is None or np[1] + 1 >= end:
+            return None
+        j = np[1] + 1
+        if doc[j].text == "(":  # "Pour X (PPE), …": the party label is X's
+            j = next((x + 1 for x in range(j, min(end, j + 8)) if doc[x].text == ")"), end)
+        if j + 1 < end and doc[j].text == "," and doc[j + 1].text.casefold() == "qui":
+            # "Pour X, qui s'est abstenu, …": the relative clause describes X
+            j = next((x for x in range(j + 2, min(end, j + 20)) if doc[x].text == ","), end)
+        if j >= end or doc[j].text != ",":
             return None
         a, b = np
         tokens = doc[a:b + 1]
@@ -676,7 +956,8 @@ class _Attributor:
         if np:
             pron = self._pronoun_of(doc[np[0]]) if np[0] == np[1] else None
             return _Cue(np[0], verb, verb, subject=None if pron else np, pronoun=pron)
-        if first > floor and doc[first - 1].text == ",":  # an incise: ", a affirmé l'expert X"
+        if first > floor and doc[first - 1].text == "," and not _is_gerundive(doc[verb]):
+            # an incise: ", a affirmé l'expert X" (", appelant la population à …" has its object there)
             np = self.r.np_after(verb + 1, self._clause_end(verb + 1, ceil + 1))
             if np:
                 return _Cue(first, np[1], verb, subject=np)
@@ -707,13 +988,19 @@ class _Attributor:
         b = qui - 2
         a = b
         # ("un ancien commis": the tagger may read the noun as a participle)
+        # ("Un élu local joint par téléphone, qui …": a participle and its complement describe the noun)
         while a - 1 >= floor and (doc[a - 1].pos_ in _NP_POS or doc[a - 1].text.casefold() in _OF or
-                                  doc[a - 1].pos_ == "VERB" and a - 2 >= floor and doc[a - 2].pos_ != "AUX") \
+                                  doc[a - 1].pos_ == "VERB" and a - 2 >= floor and doc[a - 2].pos_ != "AUX" or
+                                  doc[a - 1].pos_ == "ADP" and a - 2 >= floor and doc[a - 2].pos_ == "VERB"
+                                  and doc[a - 2].morph.get("VerbForm") == ["Part"]) \
                 and not doc[a - 1].is_punct:
             a -= 1
         if a > b or doc[a].pos_ != "DET" or not (a == floor or doc[a - 1].text == ","):
             return None
-        return a, b
+        # (a participle with its own complement, « joint par téléphone »; « un ancien commis de X » is a noun)
+        part = next((t for t in range(a + 2, b) if doc[t].pos_ == "VERB" and doc[t + 1].pos_ == "ADP"
+                     and doc[t + 1].text.casefold() not in _OF), None)
+        return a, (part - 1 if part is not None else b)  # "un élu local [joint par téléphone]"
 
     def cue_incise_later(self, f: _Found, sent_end: int) -> _Cue | None:
         """``« … » puisque …, a précisé le Dr X.``: an inverted attribution closing the sentence."""
@@ -736,8 +1023,10 @@ class _Attributor:
 
     # --- speakers ------------------------------------------------------------------------------------
     def speaker_of(self, cue: _Cue, para_index: int) -> _Speaker | None:
+        if cue.pronoun == "on":
+            return None  # « entend-on »: an impersonal voice, nobody a reader could check
         if cue.pronoun:
-            return self.resolve_pronoun(cue.pronoun, cue.first)
+            return self.resolve_pronoun(cue.pronoun, cue.first, continuing=self._continues(cue))
         if cue.subject is None:
             return None
         a, b = cue.subject
@@ -771,25 +1060,33 @@ class _Attributor:
         if fused:  # "la réponse du ministre": the speaker is "le ministre"
             if a == b:
                 return None
-            text = ("le " if fused == "du" else "les ") + self.r.article.text[
+            text = ("le " if fused in ("du", "au") else "les ") + self.r.article.text[
                 self.r.orig_span(a + 1, b).start:span.end]
         number = "p" if head.morph.get("Number") == ["Plur"] or doc[a].text.casefold() in {"des", "les"} \
             or any(doc[t].pos_ == "NUM" or doc[t].text == "%" for t in range(a, b + 1)) else "s"
-        if doc[a].text.casefold() in {"le", "la", "l'", "un", "une"} or fused == "du":
+        if doc[a].text.casefold() in {"le", "la", "l'", "un", "une"} or fused in ("du", "au"):
             number = "s"  # the determiner tells better than the tagger ("l'ONG" is not plural)
         gender = None
         g = head.morph.get("Gender") or doc[a].morph.get("Gender")
+        if head.text.casefold().endswith("e") and doc[a].text.casefold() in {"la", "une"}:
+            g = ["Fem"]  # "la Première ministre": a noun such as « ministre » takes its article's gender
         if g:
             gender = "f" if g[0] == "Fem" else "m"
         if feminine_role(head.text) and number == "s":
             gender = "f"  # "l'élue", "la réalisatrice": the feminine form says it
-        definite = doc[a].text.casefold() in {"le", "la", "l'"} or fused == "du"
+        definite = doc[a].text.casefold() in {"le", "la", "l'"} or fused in ("du", "au")
         if definite and a + 2 <= b and doc[a + 1].text.casefold() in word_set("organisation_nouns"):
             # "le groupe X", "l'ONG X": the organisation by its own name, as the article names it elsewhere.
             end = a + 2
             while end + 1 <= b and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == "-" or
                                     doc[end].text == "-") and doc[end + 1].pos_ != "DET":
                 end += 1
+            # "l'ONG Médecins sans frontières (MSF)": lower-case words inside a name its acronym closes
+            close = next((t for t in range(end + 1, min(len(doc) - 2, end + 7)) if doc[t].text == "("
+                          and doc[t + 1].text.isupper() and doc[t + 2].text == ")"), None)
+            if close is not None and all(doc[t].pos_ in _NP_POS | {"ADP"} and not doc[t].is_punct
+                                         for t in range(end + 1, close)):
+                end = close - 1
             if doc[a + 2].text[:1].isupper() and a + 2 not in self.r.tok_person:
                 span = self.r.orig_span(a + 2, end)
                 name = self.r.article.text[span.start:span.end]
@@ -811,9 +1108,13 @@ class _Attributor:
             if name:
                 return _Speaker(name, None, "s", True)
             if self._is_role(head) and not any(doc[t].pos_ == "PROPN" for t in range(a, b + 1)):
-                # "le maire", "la réalisatrice" point back to someone the article never named: the quotation
-                # has no speaker a reader could check, rather than a description passed off as a name.
-                return None
+                # "le vendeur", "la réalisatrice" point back to someone the article never named: the
+                # description is the source as the article gives it, never passed off as a name — unless a
+                # person of that gender has spoken, whom it may well mean (left to the paragraph's context).
+                if any(source.person is not None and self.r.genders.get(source.name) in (None, gender)
+                       for _, source in self.registry):
+                    return None
+                return _Speaker(text, gender, "s", False)
         if not self._can_speak(a, b, head):
             return None  # "une ambiance « invivable »", "les chiffres du CNC": things do not speak
         named = any(doc[t].pos_ == "PROPN" or doc[t].ent_type_ in {"ORG", "PER"} for t in range(a, b + 1))
@@ -850,7 +1151,7 @@ class _Attributor:
         """A noun phrase headed by a common noun speaks only if that noun names people, an office, a group,
         an organisation or a publication; one opening with a dash or a preposition is a broken line."""
         doc = self.doc
-        if doc[a].is_punct or doc[a].pos_ == "ADP" and doc[a].text.casefold() not in _OF:
+        if doc[a].is_punct or doc[a].pos_ == "ADP" and doc[a].text.casefold() not in _OF | {"au", "aux"}:
             return False
         if head.pos_ != "NOUN" or head.text[:1].isupper() or \
                 any(doc[t].pos_ == "NUM" or doc[t].text == "%" for t in range(a, head.i + 1)):
@@ -863,6 +1164,11 @@ class _Attributor:
                        if w) or self._is_role(tok)
 
         if speaks(head):
+            return True
+        k = head.i
+        while k + 2 <= b and doc[k + 1].text == "-" and not doc[k + 1].whitespace_:
+            k += 2  # "un sapeur-pompier", "une aide-soignante": the compound's last word names the person
+        if k > head.i and speaks(doc[k]):
             return True
         # A quantity of people: "la plupart des sondés", "la majorité des habitants".
         n = head.i + 1
@@ -877,15 +1183,30 @@ class _Attributor:
         if doc[a].pos_ != "DET" or not any(self._is_role(doc[t]) for t in range(a + 1, min(b, a + 3) + 1)):
             return None
         j = b + 1
-        # The office may carry a participle: "le vice-président chargé des transports, X".
-        while j < len(doc) and j <= b + 12 and doc[j].text != "," and not self.in_quote[j] and \
-                (doc[j].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ"} or doc[j].pos_ == "VERB"
-                 and doc[j].morph.get("VerbForm") == ["Part"]) and j not in self.r.tok_person:
+        ranked = False
+        # The office may carry a participle: "le vice-président chargé des transports, X", or an acronym in
+        # brackets: "le porte-parole du Bureau … (Ocha), X".
+        while j < len(doc) and j <= b + 16 and doc[j].text != "," and not self.in_quote[j] and \
+                (doc[j].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ"} or doc[j].text in {"(", ")", "et"}
+                 or doc[j].pos_ == "VERB" and doc[j].morph.get("VerbForm") == ["Part"]
+                 # ("le capitaine castrais, X": a demonym the tagger read as a verb)
+                 or doc[j].pos_ in {"VERB", "AUX"} and j + 1 < len(doc) and doc[j + 1].text == ","
+                 and doc[j].text.islower() and doc[j].text.endswith(_DEMONYM_ENDINGS)) \
+                and j not in self.r.tok_person:
             j += 1
         if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].text.casefold() in _person_titles() and \
                 j + 1 not in self.r.tok_person:
             j += 1  # "l'avocate de la défense, Me X": the title is not part of the mention
-        if j + 1 >= len(doc) or doc[j].text not in {",", *_person_titles()} or j + 1 not in self.r.tok_person:
+        elif j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "DET" and j + 1 not in self.r.tok_person:
+            # "le porte-parole de la junte, le général X", ", l'ancien ministre X": a rank before the name
+            k = j + 2
+            while k < min(len(doc), j + 5) and k not in self.r.tok_person and doc[k].pos_ in {"ADJ", "NOUN"} \
+                    and doc[k].text[:1].islower():
+                k += 1
+            if k > j + 2 and k in self.r.tok_person:
+                j, ranked = k - 1, True
+        if j + 1 >= len(doc) or not ranked and doc[j].text.casefold() not in {",", *_person_titles()} or \
+                j + 1 not in self.r.tok_person:
             return None
         person = self.r.tok_person[j + 1]
         end = j + 1
@@ -913,7 +1234,7 @@ class _Attributor:
         # The holder of the very office comes first; a synonym ("l'élue" for the mayor) only of the same gender.
         candidates = [p for p in self.r.people if exact & set(p.roles)] or [
             p for p in self.r.people if role & set(p.roles)
-            and self.r.genders.get(p.name, p.gender) in {None, gender}]
+            and (gender is None or self.r.genders.get(p.name, p.gender) in {None, gender})]
         if gender is not None:
             candidates = [p for p in candidates if self.r.genders.get(p.name, p.gender) in {None, gender}]
         if len(candidates) == 1:
@@ -924,6 +1245,9 @@ class _Attributor:
             latest = [(max((m.start for m in p.mentions if m.start < here), default=-1), p) for p in candidates]
             latest.sort(key=lambda x: x[0])
             return latest[-1][1] if latest[-1][0] >= 0 else None
+        topic = self._speaker_of_paragraph(span[0], gender)
+        if topic is not None:
+            return topic
         seen = 0
         skipped: set[str] = set()
         for t in range(span[0] - 1, -1, -1):
@@ -945,6 +1269,10 @@ class _Attributor:
                 skipped.add(person.name)  # "le porte-parole de X": X has the office holder, is not it
                 continue
             known = self.r.genders.get(person.name)
+            if person.roles and self._recent_subject(first, span[0]) and (gender is None or known in (None, gender)):
+                # « Le candidat du RN, X, mise sur la sécurité. « … », affirme l'ancien policier »: a new
+                # description of the person the sentence before was about, whatever office they also hold.
+                return person
             if person.roles or gender is not None and known is not None and known != gender:
                 # Someone with another office or of the other gender is not meant; look further back
                 # ("X a été emmené, a annoncé sa porte-parole Y. … a écrit l'opposant" → X).
@@ -958,7 +1286,54 @@ class _Attributor:
                 if tok < before and source.person is not None and self.r.genders.get(source.name) == gender:
                     # One who holds another office is not meant (« la syndicaliste » is not the headmistress).
                     return None if source.person.roles else source.person
+            # Nobody has spoken yet: the person the article is about (« Le film de X a gagné … La
+            # réalisatrice dit … »), when one person of that gender, with no other office, is named most.
+            return self._topic_person(gender, before)
         return None
+
+    def _topic_person(self, gender: str, before: int) -> Person | None:
+        person = self._most_named(before)
+        if person is None:
+            return None
+        return person if not person.roles and self.r.genders.get(person.name, person.gender) == gender else None
+
+    def _most_named(self, before: int | None = None) -> Person | None:
+        """The person the article is about: named at least twice, and more often than anyone else (counting
+        the mentions before token `before` only, when given)."""
+        here = self.r.orig_span(before, before).start if before is not None else None
+        counts = sorted(((sum(here is None or m.start < here for m in p.mentions), p) for p in self.r.people),
+                        key=lambda x: -x[0])
+        if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[1][0] >= counts[0][0]:
+            return None
+        return counts[0][1]
+
+    def _speaker_of_paragraph(self, before: int, gender: str | None) -> Person | None:
+        """The person who last spoke, earlier in the same paragraph, when of that gender: « X, présidente du
+        syndicat, lance : « … ». L'étudiante affirme que … » — a new description of the person just quoted,
+        the topic the reader carries on with."""
+        para = bisect_left(self._para_starts, before + 1) - 1
+        start = self.para_tokens[max(0, para)][0]
+        for tok, source in reversed(self.registry):
+            if tok >= before:
+                continue
+            if tok < start or source.person is None:
+                return None
+            known = self.r.genders.get(source.name, source.person.gender)
+            return source.person if gender is None or known in {None, gender} else None
+        return None
+
+    def _recent_subject(self, t: int, here: int) -> bool:
+        """Whether the mention at token t is (in apposition to) the subject of its clause, in the sentence
+        just before token `here` or in the same one."""
+        doc = self.doc
+        tok = doc[t]
+        # (the parser may make the subject noun the root when it misreads the verb: « X, …, mise sur »)
+        subject = tok.dep_ in {"nsubj", "nsubj:pass"} or tok.dep_ == "appos" and tok.head.dep_ in {
+            "nsubj", "nsubj:pass", "ROOT"}
+        if not subject:
+            return False
+        ends = sum(1 for x in range(t, here) if doc[x].text in _SENTENCE_END and not self.in_quote[x])
+        return ends <= 1
 
     def _latest_person(self, before: int, gender: str | None) -> Person | None:
         """The person named last before a token, outside quotations, whose gender does not contradict."""
@@ -987,10 +1362,32 @@ class _Attributor:
         known = self.r.genders.get(named[0].name, named[0].gender)
         return named[0] if gender is None or known in {None, gender} else None
 
-    def resolve_pronoun(self, pronoun: str, before: int) -> _Speaker | None:
+    def _continues(self, cue: _Cue) -> bool:
+        """« a-t-il poursuivi », « a-t-elle ajouté »: a verb that carries on a speech means the one speaking
+        before, whoever the sentence in between was about."""
+        if cue.verb is None:
+            return False
+        tok = self.doc[cue.verb]
+        return tok.lemma_.casefold() in _CONTINUING or self.r.forms.get(tok.text.casefold()) in _CONTINUING
+
+    def resolve_pronoun(self, pronoun: str, before: int, continuing: bool = False) -> _Speaker | None:
         if pronoun in {"sien", "leur"}:
             # A possessive tells the owner's number only: the latest source of that number, nearby.
             number = "s" if pronoun == "sien" else "p"
+            if number == "s":
+                # "La pédiatre X reçoit des familles. Son conseil : « … »": the one person of the sentence
+                # just before is the owner, before anyone who spoke earlier.
+                k = before - 1
+                while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct and self.doc[k].text not in
+                                  _SENTENCE_END):
+                    k -= 1
+                if k >= 0 and self.doc[k].text in _SENTENCE_END and not self.in_quote[k]:
+                    start = self._sentence_start(k)
+                    near = {self.r.tok_person[t].name: self.r.tok_person[t] for t in range(start, k)
+                            if t in self.r.tok_person and not self.in_quote[t]}
+                    if len(near) == 1:
+                        (person,) = near.values()
+                        return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
             for tok, source in reversed(self.registry[-30:]):
                 if tok < before - _POSSESSOR_LOOKBACK:
                     break
@@ -1004,6 +1401,10 @@ class _Attributor:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
             return None
         gender, number = _SUBJECT_PRONOUNS[pronoun]
+        if number == "s" and not continuing:
+            topic = self._subject_of_sentence_before(before, gender)
+            if topic is not None:
+                return topic
         # A person whose gender the article never told is taken for « il »/« elle » only when introduced
         # recently (this paragraph or the two before); further back, a source known to fit is meant.
         para = bisect_left(self._para_starts, before + 1) - 1
@@ -1018,6 +1419,8 @@ class _Attributor:
                 continue
             if number == "s" and source.person is None and known is None and source.named:
                 continue  # an organisation: "il"/"elle" is far more often a person
+            if number == "s" and source.person is None and tok < self.para_tokens[max(0, para - 1)][0]:
+                continue  # a body ("la direction") is « elle » only while it is the topic, not paragraphs later
             if source.person and known is None:
                 self.r.genders[source.name] = gender  # the article has just told us
             return source
@@ -1075,7 +1478,8 @@ class _Attributor:
         person of that gender, is the one speaking (the topic a reader carries over), even if another woman
         was quoted earlier."""
         cue = f.cue
-        if cue is None or cue.pronoun not in {"il", "elle"} or f.open_tok is None or cue.first < f.open_tok:
+        if cue is None or cue.pronoun not in {"il", "elle"} or f.open_tok is None or cue.first < f.open_tok \
+                or self._continues(cue) and any(tok < f.open_tok for tok, _ in self.registry):
             return None
         doc = self.doc
         k = f.open_tok - 1
@@ -1087,14 +1491,24 @@ class _Attributor:
         if any(self.in_quote[t] for t in range(start, k)):
             return None
         gender = _SUBJECT_PRONOUNS[cue.pronoun][0]
-        # Its main verb: the one whose head lies outside it (the parser often hangs it on the quotation).
-        roots = [t for t in range(start, k) if doc[t].pos_ in {"VERB", "AUX"} and doc[t].dep_ not in
-                 {"aux:tense", "aux:pass", "cop"} and (doc[t].dep_ == "ROOT" or not start <= doc[t].head.i <= k)]
+        roots = self._main_verbs(start, k)
         if len(roots) != 1:
+            # The parse lost the verb ("le commerçant compte rouvrir": a noun): the sentence's opening
+            # definite noun phrase, after an adverbial set off by a comma, is still its subject.
+            t = start
+            while t < k and doc[t].is_space:
+                t += 1
+            comma = next((x for x in range(t, min(k, t + 6)) if doc[x].text == ","), None)
+            if comma is not None and doc[t].pos_ in {"ADP", "ADV"}:
+                t = comma + 1
+            if t + 1 < k and doc[t].text.casefold() in {"le", "la", "l'"} and doc[t + 1].pos_ == "NOUN":
+                return self._topic_described((t, t + 1), gender)
             return None
         np = self.r.np_before(roots[0], start)  # the parser's subject, or a name set off by commas
         if np is None:
             return None
+        if not any(x in self.r.tok_person for x in range(np[0], np[1] + 1)):
+            return self._topic_described(np, gender)
         for x in range(np[0], np[1] + 1):
             person = self.r.tok_person.get(x)
             if person is None or x > start and doc[x - 1].text.casefold() in _OF:
@@ -1105,6 +1519,91 @@ class _Attributor:
             self.r.genders[person.name] = gender
             return _Speaker(person.name, gender, "s", True, person)
         return None
+
+    def _subject_of_sentence_before(self, before: int, gender: str | None, at_quote: bool = False) -> _Speaker | None:
+        """« L'accusé, lui, conteste ce rôle. Interrogé par le président, il a reconnu … »: a subject pronoun
+        opening a sentence continues the subject of the sentence just before in the paragraph (the centre of
+        attention, in centering theory), when that subject is a person of that gender named or described by
+        an office."""
+        doc = self.doc
+        start = before if at_quote else self._sentence_start(before)
+        if self.in_quote[before] and not at_quote or start == 0:
+            return None
+        k = start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or doc[k].text not in _SENTENCE_END or self.in_quote[k] or "\n" in doc[k:start].text:
+            return None
+        prev = self._sentence_start(k)
+        if any(self.in_quote[t] for t in range(prev, k)):
+            return None
+        roots = self._main_verbs(prev, k)
+        if len(roots) != 1:
+            return None
+        np = self.r.np_before(roots[0], prev)
+        if np is None:
+            return None
+        a, b = np
+        for x in range(a, b + 1):
+            person = self.r.tok_person.get(x)
+            if person is None or self.r.tok_person.get(x - 1) is person:
+                continue
+            if x > a and doc[x - 1].text.casefold() in _OF:
+                break  # "le porte-parole de X": X is not the subject
+            known = self.r.genders.get(person.name, person.gender)
+            return _Speaker(person.name, known, "s", True, person) if gender is None or known in {None, gender} \
+                else None
+        while a < b and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        head = next((doc[t] for t in range(a + 1, b + 1) if doc[t].pos_ == "NOUN"), None)
+        if doc[a].text.casefold() in {"le", "la", "l'"} and head is not None and self._is_role(head) and \
+                not any(x in self.r.tok_person for x in range(a, b + 1)):  # ("le porte-parole de X" is not X)
+            person = self.role_referent(head, gender, a, (a, b))
+            if person is not None:
+                known = self.r.genders.get(person.name, person.gender)
+                if gender is None or known in {None, gender}:
+                    return _Speaker(person.name, known or gender, "s", True, person)
+        return None
+
+    def _main_verbs(self, start: int, k: int) -> list[int]:
+        """The main verbs of the sentence in tokens [start, k): those whose head lies outside it (the parser
+        often hangs the verb on the quotation that follows) or on an adjective or noun it made the root."""
+        doc = self.doc
+        return [t for t in range(start, k) if doc[t].pos_ in {"VERB", "AUX"} and doc[t].dep_ not in
+                {"aux:tense", "aux:pass", "cop"} and (doc[t].dep_ == "ROOT" or not start <= doc[t].head.i <= k
+                                                      or doc[t].head.dep_ == "ROOT" and doc[t].head.pos_ in
+                                                      {"ADJ", "NOUN"} and doc[t].dep_ in {"conj", "parataxis"})]
+
+    def _topic_described(self, np: tuple[int, int], gender: str) -> _Speaker | None:
+        """« L'ex-idole des cours de récré s'est posée en victime. « … », a-t-il larmoyé »: a definite
+        description that is no one's office, as the subject just before « il »/« elle », designates the
+        person the article is about — the one named most often, when that is clear."""
+        doc = self.doc
+        a, b = np
+        commas = [t for t in range(a, b) if doc[t].text == ","]
+        if commas and (doc[a].pos_ in {"ADP", "ADV", "PUNCT"} or doc[a].pos_ == "VERB"
+                       and doc[a].morph.get("VerbForm") == ["Part"]):
+            # "De son côté, le commerçant …", "Interrogé par X, le ministre …": the opening is not the subject
+            a = commas[-1] + 1
+        while a < b and doc[a].is_punct:
+            a += 1  # (the parser hangs the comma before a subject on it)
+        if doc[a].text.casefold() not in {"le", "la", "l'"} or any(doc[t].pos_ == "PROPN" for t in range(a, b + 1)):
+            return None
+        head = next((doc[t] for t in range(a + 1, b + 1) if doc[t].pos_ in {"NOUN", "ADJ", "VERB"}), None)
+        if head is None:
+            return None
+        if self._is_role(head):  # « Le technicien nordiste »: the holder of that office (or a synonym of it)
+            person = self.role_referent(head, gender, a, (a, b))
+            if person is None:
+                return None
+            return _Speaker(person.name, self.r.genders.get(person.name, person.gender) or gender, "s", True, person)
+        person = self._most_named()
+        if person is None:
+            return None
+        known = self.r.genders.get(person.name, person.gender)
+        if known not in {None, gender}:
+            return None
+        return _Speaker(person.name, known or gender, "s", True, person)
 
     def register(self, token: int, speaker: _Speaker | None) -> None:
         if speaker:
@@ -1130,21 +1629,36 @@ class _Attributor:
                 cue = self.cue_incise_later(f, sent_b)
             f.embedded = not starts_sentence and not (cue and cue.first < (f.open_tok or f.first)
                                                       and doc[before_tok].text == ",")
-            if f.embedded and words <= _MAX_LABEL_WORDS and self._labels_noun(f):
+            if f.embedded and words <= _MAX_LABEL_WORDS and (self._labels_noun(f) or self._determined_term(f)):
                 cue = None  # « au niveau « crise » », « le groupe « X » »: a name or a label, said by nobody
             elif f.embedded and cue is None:
-                cue = self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
+                # « jugée « … » par X »: the agent right after the words is their author, before any verb
+                cue = self.cue_agent(f, sent_b) or self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
                 if cue and cue.verb is not None and words <= _MAX_SCARE_WORDS:
                     far = (f.open_tok or f.first) - cue.verb > _NEAR_VERB
+                    # (« X indique que les données ont été « exposées » »: the clause is X's report, however long)
+                    far = far and not any(doc[t].text.casefold() in {"que", "qu'"}
+                                          for t in range(cue.verb + 1, min(cue.verb + 3, len(doc))))
                     if far and doc[cue.verb].lemma_ not in {"décrire", "qualifier"} and \
                             not _reported_by(_phrase_head(doc, f.first, f.last), cue.verb):
                         cue = None
                 if cue is None and words > _MAX_SCARE_WORDS:
                     cue = self.cue_respondents(f)
+                if cue is None and words > _MAX_SCARE_WORDS:
+                    cue = self.cue_sentence_subject(sent_a, f.open_tok or f.first)
+                if cue is None:
+                    cue = self.cue_agent(f, sent_b)
                 if cue is None:
                     after = self.cue_in((f.close_tok or f.last) + 1, sent_b + 1)
                     if after and after.verb is None:  # only "selon X" may follow a fragment
                         cue = after
+            impersonal = cue is not None and (cue.pronoun == "on" or cue.subject is not None and
+                                              cue.subject[0] == cue.subject[1] and
+                                              doc[cue.subject[0]].text.casefold() in {"on", "l'on"})
+            if impersonal or cue is None and f.embedded:
+                opening = self._opening_voice(sent_a, f.open_tok or f.first)
+                if opening is not None:
+                    cue = opening  # « Au ministère, on appelle « … » », « De source syndicale, on évoque « … » »
             f.cue = cue
             if cue:
                 events.append((cue.verb if cue.verb is not None else cue.first, 1, n))
@@ -1173,21 +1687,39 @@ class _Attributor:
                 f.speaker = self._subject_just_before(f) or self.speaker_of(f.cue, f.stretch.first_para)
                 self.register(token, f.speaker)
             elif kind == 0:
-                cue = self.cue_for_verb(payload, self._sentence_start(payload), len(doc) - 1)
+                start = self._sentence_start(payload)
+                # "Selon elle, 38 % des collégiens déclarent …": the sentence is the source's account, and
+                # the one speaking in the next quotation is that source, not the people it reports on.
+                cue = self._selon_opening(start, payload) or self.cue_for_verb(payload, start, len(doc) - 1)
                 if cue:
                     self.register(token, self.speaker_of(cue, 0))
             else:
                 self._note_statement(payload, token)
         self.inherit()
         for f in self.found:
-            words = f.last - f.first + 1
             if f.embedded:
                 f.kind = "partial" if f.speaker else "scare"
                 if f.kind == "scare":
                     f.cue = None
+            elif f.speaker and f.cue and f.cue.verb is None and f.open_tok is not None and f.cue.last < f.open_tok and \
+                    self.doc[f.first].text[:1].islower():
+                f.kind = "partial"  # « Pour X, « la prudence s'impose » »: a fragment, not a sentence of theirs
             else:
                 f.kind = "direct"
         return self.found
+
+    def _determined_term(self, f: _Found) -> bool:
+        """``l'extension de la « pause numérique »``: a short noun phrase in marks whose determiner stands
+        outside them is a term the article names, not words anyone said."""
+        if f.open_tok is None or f.open_tok == 0:
+            return False
+        before, first = self.doc[f.open_tok - 1], self.doc[f.first]
+        # (a complement of another noun: « un « matraquage fiscal » » after a verb is the speaker's judgement)
+        of = f.open_tok >= 2 and (self.doc[f.open_tok - 2].text.casefold() in _OF | {"à", "en", "sur", "pour"}
+                                  or self.doc[f.open_tok - 2].pos_ == "ADP")
+        return of and before.pos_ == "DET" and before.text.casefold() in {"le", "la", "l'", "les"} and \
+            first.pos_ in {"NOUN", "PROPN", "ADJ"} and \
+            all(self.doc[t].pos_ not in {"VERB", "AUX", "DET", "PRON"} for t in range(f.first, f.last + 1))
 
     def _labels_noun(self, f: _Found) -> bool:
         """A short quoted noun right after a common noun, with no determiner of its own: it names or labels
@@ -1238,7 +1770,7 @@ class _Attributor:
                 cue = _Cue(head.left_edge.i, verbs[0], verbs[0],
                            subject=(head.left_edge.i, self.r._np_end(head.i, verbs[0])))
             else:
-                cue = self.cue_for_verb(verbs[0], a, b)
+                cue = self._selon_opening(a, verbs[0]) or self.cue_for_verb(verbs[0], a, b)
         if cue is None:
             return
         speaker = self.speaker_of(cue, 0)
@@ -1290,15 +1822,21 @@ class _Attributor:
                                                                   f.open_tok or f.first) if not doc[t].is_punct]
                 if between and len(between) <= 2 and all(w in _CONNECTIVES for w in between):
                     f.speaker, f.cue = prev.speaker, prev.cue  # « … ». Or, « … », car « … »: still the same voice
-            if f.speaker is None and not f.embedded and prev is not None and prev.speaker is not None:
+            if f.speaker is None and f.embedded and prev is not None and prev.speaker is not None and \
+                    self._coordinated_with(prev, f):
+                f.speaker, f.cue = prev.speaker, prev.cue  # « X assure que « … » et refuse de commenter « … » »
+            own_cue = f.cue is not None and f.cue.pronoun == "on"  # attributed, to nobody: inherits nothing
+            if f.speaker is None and not f.embedded and not own_cue and prev is not None and prev.speaker is not None:
                 same_para = prev.stretch.last_para == f.stretch.first_para
                 if same_para and prev.cue is not None:
                     between = [t for t in range((prev.close_tok or prev.last) + 1, f.open_tok or f.first)
                                if not doc[t].is_punct]
                     cue_tokens = set(range(prev.cue.first, prev.cue.last + 1))
                     # Only the attribution and its apposition ("X, ouvrier de 26 ans.") lie between.
+                    # (a gerund, « en ouvrant la séance », is still the attribution's circumstance)
                     if between and all(t in cue_tokens or doc[t].pos_ not in {"VERB", "AUX"}
-                                       for t in between) and between[0] in cue_tokens:
+                                       or doc[t - 1].text.casefold() == "en" for t in between) \
+                            and between[0] in cue_tokens:
                         f.speaker, f.cue = prev.speaker, prev.cue
                 elif not same_para and f.open_tok == f.para_first:
                     gap = self._paragraphs_between(prev.stretch.last_para, f.stretch.first_para)
@@ -1306,12 +1844,51 @@ class _Attributor:
                         f.speaker, f.cue = prev.speaker, prev.cue
             if f.speaker is None and not f.embedded:
                 f.speaker = self._statement_before(f)
+            if f.speaker is None and not f.embedded and f.cue is None and f.open_tok is not None:
+                # "Nadia, 34 ans, infirmière, n'hésite pas. « Mon fils … »": the person the sentence before
+                # presents is the one who speaks
+                f.speaker = self._subject_of_sentence_before(f.open_tok, None, at_quote=True)
             if f.speaker is None and not f.embedded and f.open_tok == f.para_first:
                 source = self._recent_statement(f)
                 if source:
                     f.speaker = source
             if not f.embedded or f.speaker:
                 prev = f
+
+    def _coordinated_with(self, prev: _Found, f: _Found) -> bool:
+        """Whether f's quoted phrase hangs on a verb coordinated with the verb that introduced prev, in the
+        same sentence."""
+        if prev.cue is None or prev.cue.verb is None or prev.close_tok is None or f.open_tok is None:
+            return False
+        doc = self.doc
+        if any(doc[t].text in _SENTENCE_END and not self.in_quote[t] for t in range(prev.close_tok + 1, f.open_tok)):
+            return False
+        verb = doc[prev.cue.verb]
+        tok = _phrase_head(doc, f.first, f.last)
+        for _ in range(4):
+            # (the parser often hangs the second verb on the verb inside the first quotation)
+            if tok.dep_ == "conj" and tok.i > verb.i and not self.in_quote[tok.i] and \
+                    (tok.head.i in {verb.i, verb.head.i} or prev.first <= tok.head.i <= prev.last):
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    def _selon_opening(self, start: int, verb: int) -> _Cue | None:
+        """A « Selon X, » opening the sentence before its verb of saying."""
+        t = start
+        while t < verb and self.doc[t].is_space:
+            t += 1
+        if t >= verb or self.doc[t].text.casefold() not in _SELON and not (
+                self.doc[t].text.casefold() == "d'" and t + 1 < verb and self.doc[t + 1].text.casefold() == "après"):
+            return None
+        cue = self.cue_in(t, verb)
+        if cue is None or cue.verb is not None or cue.subject is None:
+            return None
+        # Only a person (or a pronoun for one) voices an account this way; « d'après nos informations » does not.
+        a, b = cue.subject
+        return cue if cue.pronoun or any(x in self.r.tok_person for x in range(a, b + 1)) else None
 
     def _paragraphs_between(self, a: int, b: int) -> int | None:
         """How many paragraphs lie between two; None if one of them is a full sentence of the journalist."""

@@ -76,7 +76,9 @@ def _public_body(tok, name: str | None = None) -> bool:
     if lemma not in _organisation_nouns() and lemma not in word_set("public_body_nouns") \
             and tok.lower_ not in word_set("public_body_nouns"):
         return False
-    return any(c.dep_ == "amod" and c.lower_ in public for c in tok.children) or _of_the_state(tok)
+    return any(c.dep_ == "amod" and c.lower_ in public for c in tok.children) or _of_the_state(tok) or \
+        lemma == "communauté" and any(c.dep_ == "nmod" and c.lower_ in ("communes", "agglomération")
+                                      for c in tok.children)
 
 
 def _of_the_state(tok) -> bool:
@@ -165,6 +167,42 @@ def canonical(name: str, people: list[Person]) -> str:
     return name
 
 
+_ARTICLES = ("le ", "la ", "les ", "l'", "l’", "the ")
+
+
+@lru_cache(maxsize=1)
+def _known_sources() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First word -> (name, class) of the well-known outlets and bodies (data/known_sources.tsv), longest first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in table("known_sources"):
+        if len(row) < 2:
+            continue
+        name = row[0]
+        for form in {name, *(name[len(a):] for a in _ARTICLES if name.casefold().startswith(a))}:
+            out.setdefault(form.split()[0], []).append((form, row[1]))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+def known_source(text: str) -> str | None:
+    """Class of a well-known outlet or body naming the start of `text` (« Météo-France », « le New York
+    Times », « l'Insee publié jeudi »), with or without its article; None otherwise."""
+    text = text.strip().replace("’", "'")
+    low = text.casefold()
+    for article in _ARTICLES:
+        if low.startswith(article):
+            rest = text[len(article):].lstrip()
+            found = known_source(rest)
+            if found:
+                return found
+            break
+    if not text:
+        return None
+    for name, cls in _known_sources().get(text.split()[0], ()):
+        if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            return cls
+    return None
+
+
 def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] | None = None
                     ) -> tuple[str, object] | None:
     """Class of a source phrase given as spaCy tokens, and the token that decided it.
@@ -183,6 +221,10 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             return "pronoun", first
         return None
     text = " ".join(t.text for t in tokens)
+    if first.ent_type_ != "PER":
+        known = known_source(first.doc[first.i:tokens[-1].i + 1].text)
+        if known is not None:
+            return known, next((t for t in tokens if t.pos_ in ("PROPN", "NOUN")), first)
     obtained = _obtained_by_outlet(tokens, people)
     if obtained is not None:
         return "media", obtained
@@ -202,10 +244,21 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             return "official", tok
         if cls in ("media", "study") and _state_qualified(tok):
             return "official", tok
+        if cls is None and n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in _organisation_nouns() and \
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper() and \
+                tok.doc[tok.i + 1].pos_ in ("PROPN", "NOUN", "X"):
+            return "official", tok  # « le groupe X », « l'entreprise Y »: a party to the events, about itself
+        if cls is None and n == 0 and tok.ent_type_ == "LOC" and tok.text[:1].isupper() and \
+                tok.i - tokens[0].i <= 1 and not _known_place_of_people(tok, tokens):
+            return "official", tok  # « selon Moscou », « d'après la France »: the government of the place
         if cls is None:
             if (tok.ent_type_ or tok.pos_ == "PROPN") and tok.text[:1].isupper() \
                     and _public_body(tok, _entity_text(tok)):
                 return "official", tok
+            if tok.ent_type_ == "PER" and people and not any(
+                    _folded(tok.text) in _folded(p.name) for p in people) \
+                    and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PER"):
+                return "official", tok  # a one-word "person" the article never treats as one: a company
             if tok.ent_type_ == "PER" or (tok.pos_ == "PROPN" and _person_name([tok], people)):
                 return "person", tok
             if tok.ent_type_ in ("ORG", "MISC") or tok.pos_ == "PROPN":
@@ -226,17 +279,68 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
         if cls == "study" and tok.lemma_.lower() == "enquête" and _judicial(tok):
             return "official", tok
         if cls == "role":
+            body = _body_of_role(tok, acronyms)
+            if body is not None:
+                return body, tok
             if _person_name(tokens, people):
                 return "person", tok
             return ("person", tok) if _is_definite_singular(tok) else ("anonymous", tok)
         if cls == "anonymous" and _person_name(tokens, people):
             return "person", tok
-        if cls == "study" and _public_body(tok):
-            return "official", tok
+        if cls == "study" and (_public_body(tok) or tok.lemma_.lower() in _RECORDS and _by_official_body(tok, acronyms)):
+            return "official", tok  # « un recensement de la communauté de communes », « un rapport de l'Insee »
         return cls, tok
     if _outlet(text, first):
         return "media", first
     return None
+
+
+# An administration's own records and counts (not a publication or a piece of research, which stay studies).
+_RECORDS = {"recensement", "rapport", "statistique", "comptage", "relevé", "inventaire", "décompte", "registre"}
+
+
+def _known_place_of_people(tok, tokens) -> bool:
+    """« les habitants de Lyon » is not Lyon: a place after a noun of people is where they live; « Les
+    Canaris » (a plural name, not « les États-Unis ») is a team's nickname more often than a country."""
+    if tokens[0].lower_ == "les" and not any(t.text in ("États", "Etats", "Pays", "Émirats", "Emirats")
+                                             for t in tokens[1:3]):
+        return True
+    return any(t.i < tok.i and t.pos_ == "NOUN" for t in tokens)
+
+
+def _by_official_body(tok, acronyms) -> bool:
+    """A study whose complement names an official body: « un rapport de la Cour des comptes »."""
+    for c in tok.children:
+        if c.dep_ != "nmod" or c.i < tok.i or not any(g.dep_ == "case" for g in c.children):
+            continue
+        if acronyms and acronyms.get(c.text) == "official":
+            return True
+        start = next((g.i + 1 for g in c.children if g.dep_ == "case"), c.left_edge.i)
+        if known_source(tok.doc[start:c.right_edge.i + 1].text) == "official":
+            return True
+        if _noun_class(c) == "official" or c.pos_ == "NOUN" and _public_body(c):
+            return True
+    return False
+
+
+def _body_of_role(tok, acronyms) -> str | None:
+    """« la présidente de la commission électorale », « le directeur de l'ARS », « le patron de la police »: the
+    holder of an office in a body speaks for it, named or not; the body's class is the source's."""
+    for c in tok.children:
+        if c.dep_ != "nmod" or c.i < tok.i or not any(g.dep_ == "case" for g in c.children):
+            continue
+        if acronyms and c.text in acronyms:
+            return acronyms[c.text]
+        cls = _noun_class(c)
+        if cls in ("official", "media", "study"):
+            return cls
+        if cls is None and c.pos_ == "NOUN" and _public_body(c):
+            return "official"
+    return None
+
+
+def _folded(text: str) -> str:
+    return text.casefold().replace("’", "'")
 
 
 def _press_agency(tok, text: str) -> bool:
