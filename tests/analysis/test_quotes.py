@@ -813,3 +813,41 @@ def test_former_occupation_describes_the_person_just_presented(nlp):
     text = ("Le candidat du RN, Sébastien Colas, mise sur la sécurité. « Les habitants ne se sentent plus en "
             "sécurité », affirme l'ancien policier.")
     assert quotes_of(nlp, text)[0].speaker == "Sébastien Colas"
+
+
+def test_a_company_named_in_its_description_speaks_and_its_reprise_is_its_name(nlp):
+    """« Le loueur de vélos … Vélocity a reconnu … une « … » »: the name closing the description speaks;
+    « l'entreprise » is then the body the article names most, not the regulator named once before it;
+    « qui dit avoir « immédiatement » prévenu ses clients » is the company's, not the clients'."""
+    text = ("Fuite de données chez Vélocity : la CNIL a été saisie.\n\nUne station Vélocity à Lyon.\n\n"
+            "Le loueur de vélos électriques en libre-service Vélocity a reconnu jeudi avoir été victime d'une "
+            "« intrusion informatique ». Dans un communiqué, l'entreprise indique que les données ont été "
+            "« potentiellement exposées ». « Aucun mot de passe n'a été compromis », assure la société, qui dit "
+            "avoir « immédiatement » prévenu ses utilisateurs.")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("partial", "Vélocity"), ("partial", "Vélocity"), ("direct", "Vélocity"), ("partial", "Vélocity")]
+
+
+def test_a_name_inside_a_complement_does_not_replace_the_description(nlp):
+    text = ("La direction de la laiterie Fromentin évoque « un dysfonctionnement ».")
+    assert quotes_of(nlp, text)[0].speaker != "Fromentin"
+
+
+def test_a_couple_shares_its_surname_and_a_spouse_is_the_other_member(nlp):
+    """« Camille et Julien Ferrand »: Camille is Camille Ferrand; « Son mari » after her is Julien."""
+    text = ("À Rezé, Camille et Julien Ferrand, 31 et 33 ans, viennent d'acheter une maison. « Il y a deux ans, "
+            "elle partait à 330 000 euros », raconte Camille, infirmière. Son mari, technicien, nuance : « On "
+            "s'endette quand même sur vingt-cinq ans. »\n\nÀ Laval, Stéphane et Sandrine Lecomte élèvent "
+            "90 vaches. « Cette année, on va se verser 800 euros chacun », calcule l'éleveur. Son épouse, qui tient "
+            "la comptabilité, poursuit : « Nos charges ont pris 30 % en trois ans. »")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "Camille Ferrand", "Julien Ferrand", "Stéphane Lecomte", "Sandrine Lecomte"]
+
+
+def test_verb_after_a_subject_pronoun_and_a_bare_name_as_subject(nlp):
+    """« qu'elle juge « … » » (the tagger reads « juge » as a noun), « Altair Connect assure n'avoir « … » »."""
+    text = ("Dans Télérama, Ariane Lefèvre salue « un film âpre ». Elle est moins tendre avec « Grand Large », "
+            "qu'elle juge « boursouflé et interminable ».\n\nAltair Connect assure n'avoir « jamais vendu la moindre "
+            "donnée ».")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("partial", "Ariane Lefèvre"), ("scare", None), ("partial", "Ariane Lefèvre"), ("partial", "Altair Connect")]

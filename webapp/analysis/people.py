@@ -422,19 +422,23 @@ def find_people(article: Article) -> list[Person]:
     every mention."""
     doc = article.doc
     candidates = _mention_candidates(article)
+    shared = _shared_surnames(doc, candidates)
     # Longest names first, so that "Anne" joins "Anne Durand" rather than founding a person.
-    order = sorted(range(len(candidates)), key=lambda k: (-(candidates[k][1] - candidates[k][0]), k))
+    order = sorted(range(len(candidates)), key=lambda k: (-(candidates[k][1] - candidates[k][0]
+                                                            + len(shared.get(candidates[k][0], ()))), k))
     clusters: list[_Cluster] = []
     for k in order:
         start, end, title_gender = candidates[k]
         toks = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
-        words = [t.text for t in toks]
+        words = [t.text for t in toks] + list(shared.get(start, ()))
         keys = [fold(w) for w in words]
         cluster = _cluster_for(clusters, keys)
         if cluster is None:
             seps = [doc[start:end].text[t.idx + len(t) - doc[start].idx:
                                         (toks[n + 1].idx if n + 1 < len(toks) else t.idx + len(t)) - doc[start].idx]
                     for n, t in enumerate(toks)]
+            if len(words) > len(toks):
+                seps = seps[:-1] + [" "] * (len(words) - len(toks)) + [""]
             cluster = _Cluster(parts=[_display(w) for w in words], keys=keys, seps=seps)
             clusters.append(cluster)
         # A name in a full sentence counts more than one in a caption line, where typos abound.
@@ -462,6 +466,25 @@ def find_people(article: Article) -> list[Person]:
         people.append(Person(name=cluster.name, gender=gender, mentions=mentions,
                              roles=tuple(sorted(cluster.roles))))
     return people
+
+
+def _shared_surnames(doc, candidates: list[tuple[int, int, str | None]]) -> dict[int, tuple[str, ...]]:
+    """« Stéphane et Sandrine Lecomte », « Camille et Julien Ferrand »: a couple named with one surname.  The
+    given name written alone before « et » carries the surname of the full name after it (token -> words)."""
+    starts = {c[0]: c for c in candidates}
+    exact = _first_names()[0]
+    out: dict[int, tuple[str, ...]] = {}
+    # (an epicene given name such as « Camille » is not in the list: a lone name that is nobody's surname)
+    surnames = {fold(doc[e - 1].text) for s, e, _ in candidates if e - s >= 2}
+    for start, end, _ in candidates:
+        if end - start != 1 or fold(doc[start].text) in surnames or end + 1 >= len(doc) or \
+                doc[end].text.casefold() != "et" or end + 1 not in starts:
+            continue
+        _, end2, _ = starts[end + 1]
+        if end2 - (end + 1) < 2 or doc[end + 1].text.casefold() not in exact:
+            continue
+        out[start] = tuple(t.text for t in doc[end + 2:end2] if any(c.isalpha() for c in t.text))
+    return out
 
 
 _ALIAS = re.compile(r"\s*,?\s*(?:alias|dit|dite|surnommée?|de son nom de scène|connue? sous le nom de)\s*$"

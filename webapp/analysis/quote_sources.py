@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import table
-from .people import fold, parts_match
+from .people import first_name_gender, fold, parts_match
+from .sources import known_source
 
 _DEFINITE = {"le", "la", "l'"}
 _INDEFINITE = {"un", "une"}
@@ -30,8 +31,9 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 class Descriptions:
-    def __init__(self, doc, text_of, in_quote):
-        """``text_of(first, last)``: the original text of a token range."""
+    def __init__(self, doc, text_of, in_quote, person_tokens=frozenset()):
+        """``text_of(first, last)``: the original text of a token range; ``person_tokens``: the tokens that
+        name people (never an organisation)."""
         self.doc = doc
         self.text_of = text_of
         self.nouns = _nouns()
@@ -40,6 +42,7 @@ class Descriptions:
         for ent in doc.ents:
             if ent.label_ == "ORG" and not in_quote[ent.start] and not (ent.text.isupper() and len(ent.text) > 4):
                 self.orgs.append((ent.start, ent.text))
+        self.names = self._repeated_names(in_quote, person_tokens)
         for tok in doc:
             noun = self.noun_of(tok)
             if noun is None or in_quote[tok.i]:
@@ -168,9 +171,55 @@ class Descriptions:
                 return self._remember(a, noun, max(kin)[1])
         before = {_key(name): name for t, name in self.orgs if t < a}
         distinct = _merge(list(before))
-        if len(distinct) == 1:
+        if len(distinct) == 1 and _fits(group, before[distinct[0]]):
             return self._remember(a, noun, before[distinct[0]])
+        if group in {"company", "organisation"}:
+            name = self._dominant_name(a, group)
+            if name:
+                return self._remember(a, noun, name)
         return None
+
+    def _repeated_names(self, in_quote, person_tokens) -> list[tuple[int, str]]:
+        """(token, name) of every mention, outside quotations, of a proper name that is no person's and that
+        the article writes at least twice: the companies, clubs and bodies it is about, whatever entity type
+        the tagger gave them (« Vélocity » comes out as a person as often as a place)."""
+        doc = self.doc
+        runs: list[tuple[int, str, bool]] = []
+        i = 0
+        while i < len(doc):
+            run = self._name_run(i) if doc[i].pos_ == "PROPN" and not in_quote[i] else None
+            # (a given name and a surname is a person, even one kept out of the people: a byline, a credit)
+            if run is None or any(t in person_tokens for t in range(run[0], run[1] + 1)) or \
+                    first_name_gender(self.text_of(*run)) is not None or \
+                    run[0] and first_name_gender(self.text_of(run[0] - 1, run[1])) is not None:
+                i += 1
+                continue
+            place = doc[run[0]].ent_type_ in {"LOC", "GPE"}
+            runs.append((run[0], self.text_of(*run), place))
+            i = run[1] + 1
+        counts: dict[tuple[str, ...], list[int]] = {}
+        for _, name, place in runs:
+            tally = counts.setdefault(_key(name), [0, 0])
+            tally[0] += 1
+            tally[1] += place
+        # (a place the tagger reads as a place most of the time is where things happen, not who speaks)
+        return [(t, name) for t, name, _ in runs if counts[_key(name)][0] >= 2
+                and 2 * counts[_key(name)][1] < counts[_key(name)][0]]
+
+    def _dominant_name(self, a: int, group: str) -> str | None:
+        """``l'entreprise`` when several bodies are named: the organisation or name the article has written
+        before it at least twice as often as any other that fits the noun — the one the article is about."""
+        tally: dict[tuple[str, ...], list] = {}
+        for t, name in [*self.orgs, *self.names]:
+            if t >= a or not _fits(group, name):
+                continue
+            key = next((k for k in tally if _same(k, _key(name))), _key(name))
+            entry = tally.setdefault(key, [0, name])
+            entry[0] += 1
+        ranked = sorted(tally.values(), key=lambda e: -e[0])
+        if not ranked or ranked[0][0] < 2 or len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]:
+            return None
+        return ranked[0][1]
 
     def _key_of(self, first: int, last: int) -> tuple[str, ...]:
         return _key(self.text_of(first, last)) if first <= last else ()
@@ -178,6 +227,17 @@ class Descriptions:
     def _remember(self, token: int, noun: str, name: str) -> str:
         self.links.append((token, noun, name))
         return name
+
+
+def _fits(group: str, name: str) -> bool:
+    """Whether a named body may be meant by a noun of that group: « l'entreprise » is no public body or
+    outlet the article also names (la CNIL, Numerama), « l'association » no outlet."""
+    cls = known_source(name)
+    if group == "company":
+        return cls not in {"official", "media"}
+    if group == "organisation":
+        return cls != "media"
+    return True
 
 
 def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

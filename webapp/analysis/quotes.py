@@ -22,6 +22,7 @@ from .results import Person, Quote, Span
 from .text import Article
 
 _SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
+_SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _MAX_LABEL_WORDS = 3
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
@@ -154,8 +155,10 @@ class _Reader:
             # verb can stand, or after a bare subject noun ("L'économiste juge …"), never after a
             # determiner or preposition ("le juge").
             prev = self.doc[tok.i - 1] if tok.i else None
+            # (« qu'elle juge « … » »: after a subject pronoun, too, only a verb can stand)
             if loose or tok.pos_ in {"VERB", "AUX"} or prev is not None and prev.pos_ in {"NOUN", "PROPN"} \
-                    and tok.i >= 2 and self.doc[tok.i - 2].pos_ == "DET":
+                    and tok.i >= 2 and self.doc[tok.i - 2].pos_ == "DET" or \
+                    prev is not None and prev.text.casefold() in _SUBJECT_CLITICS:
                 lemma = self.forms[text]
         if tok.pos_ in {"NOUN", "ADJ"} and lemma not in self.verbs:
             return False
@@ -331,6 +334,9 @@ class _Reader:
         # verb on it; its subject is the verb's)
         heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "xcomp"} or tok.head.dep_ == "ROOT"
                          and tok.head.pos_ in {"ADJ", "NOUN"} and tok.head.i < verb else [])
+        tail = self.multiword_end(verb)
+        if tail is not None and tail != verb:
+            heads.append(doc[tail])  # « X a fait savoir »: the parser hangs the subject on « savoir »
         for h in heads:
             for child in h.children:
                 if child.pos_ == "VERB" and child.i + 1 < verb and doc[child.i + 1].text == ",":
@@ -390,6 +396,10 @@ class _Reader:
                 return start, k
             if t.is_punct and t.text != "," or t.pos_ == "VERB" and k != verb:
                 break
+        # A bare name is the whole clause before the verb (« Altair Connect assure », tagged as foreign words).
+        if verb - floor <= 4 and all(doc[t].text[:1].isupper() and doc[t].pos_ in {"PROPN", "X", "NOUN"}
+                                     for t in range(floor, verb)) and verb > floor:
+            return floor, verb - 1
         # The parse took the verb for a modifier ("L'économiste juge …"): a noun phrase opening the clause.
         k = verb - 1
         while k > floor and doc[k].pos_ in {"NOUN", "ADJ", "PROPN"}:
@@ -432,6 +442,11 @@ class _Reader:
 
 
 @lru_cache(maxsize=1)
+def _spouse_nouns() -> dict[str, str]:
+    """« épouse » -> "f": the partner a possessive noun points to (data/spouse_nouns.tsv)."""
+    return {row[0].casefold(): row[1] for row in table("spouse_nouns") if len(row) > 1}
+
+
 @lru_cache(maxsize=None)
 def _person_titles() -> frozenset[str]:
     """Civil and professional titles written before a name (``M.``, ``Me``), casefolded."""
@@ -529,7 +544,7 @@ class _Attributor:
         self.work_nouns = word_set("work_nouns")
         self.desc = Descriptions(self.doc, lambda a, b: reader.article.text[reader.orig_span(a, b).start:
                                                                             reader.orig_span(a, b).end],
-                                 self.in_quote)
+                                 self.in_quote, frozenset(reader.tok_person))
 
     # --- cues ----------------------------------------------------------------------------------------
     def cue_after(self, f: _Found) -> _Cue | None:
@@ -557,6 +572,8 @@ class _Attributor:
         if not group:
             return None
         first, verb, clitic, last = group
+        if first == f.close_tok + 1 and f.open_tok and doc[f.open_tok - 1].pos_ == "AUX" and clitic is None:
+            return None  # « qui dit avoir « immédiatement » prévenu ses clients »: the participle of « avoir »
         sent_end = self._clause_end(last + 1, end)
         k = last + 1
         if clitic is None and k < end and doc[k].text.casefold() == "-t":
@@ -707,8 +724,8 @@ class _Attributor:
             named = self._name_in_subject(tok, start, k)
             if named:  # "L'astrophysicienne X, de l'Observatoire de Paris, se veut prudente :"
                 return _Cue(named[0], k, None, subject=named)
-            if doc[a].pos_ == "DET" and self._is_role(tok):
-                return _Cue(a, k, None, subject=(a, b))
+            if doc[a].pos_ == "DET" and (self._is_role(tok) or tok.text.casefold() in _spouse_nouns()):
+                return _Cue(a, k, None, subject=(a, b))  # (« Son mari, technicien …, nuance : »)
             return None
         # The parser lost the subject: a name directly followed by its verb ("X s'est tourné", "X ne dit rien").
         for t in range(start, k):
@@ -1039,7 +1056,18 @@ class _Attributor:
                 if t > a and doc[t - 1].text.casefold() in _OF:
                     break  # "le porte-parole de X" is not X
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
-        if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" for t in range(a, b + 1)) and \
+        partner = self._partner(a, b)
+        if partner is not None:
+            return _Speaker(partner.name, self.r.genders.get(partner.name, partner.gender), "s", True, partner)
+        named_end = self._name_closing_description(a, b)
+        if named_end is not None:
+            # « Le loueur de vélos en libre-service Vélocity a reconnu »: the description ends on the name
+            span = self.r.orig_span(named_end, b)
+            name = self.r.article.text[span.start:span.end]
+            self.desc.note_source(a, name)
+            return _Speaker(name, None, "s", True)
+        if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" or doc[t].pos_ == "X" and
+                   doc[t].text[:1].isupper() for t in range(a, b + 1)) and \
                 not (b == a + 1 and doc[a].pos_ == "DET" and (doc[b].pos_ == "VERB" and self._is_role(doc[b])
                                                                or doc[b].text.casefold() in
                                                                word_set("person_descriptors"))):
@@ -1128,6 +1156,43 @@ class _Attributor:
         if named:
             self.desc.note_source(a, text)
         return _Speaker(text, gender, number, named)
+
+    def _partner(self, a: int, b: int) -> Person | None:
+        """« Son épouse », « son mari » after a person just named: the one other person of the article who
+        bears that person's surname and fits the noun's gender (« Stéphane et Sandrine X … Son épouse »)."""
+        doc = self.doc
+        if b < a + 1 or doc[a].text.casefold() not in {"son", "sa"}:
+            return None
+        gender = _spouse_nouns().get(doc[a + 1].text.casefold())
+        if gender is None:
+            return None
+        owner = next((self.r.tok_person[t] for t in range(a - 1, max(-1, a - 80), -1)
+                      if t in self.r.tok_person and not self.in_quote[t]), None)
+        if owner is None or " " not in owner.name:
+            return None
+        # (the family named last; the possessor is whoever spoke last, so never the partner meant)
+        surname = fold(owner.name.split()[-1])
+        last = next((source.person for tok, source in reversed(self.registry) if tok < a), None)
+        kin = [p for p in self.r.people if p is not last and " " in p.name and fold(p.name.split()[-1]) == surname
+               and self.r.genders.get(p.name, p.gender) in {None, gender}]
+        return kin[0] if len(kin) == 1 else None
+
+    def _name_closing_description(self, a: int, b: int) -> int | None:
+        """Start of a proper name that closes a lower-case description of a body (« le loueur de vélos
+        électriques Vélocity », « le groupe américain Tesla »), or None.  A name after « de » or an article
+        is a complement (« le maire de Lyon »), and a lone capital opening the phrase is no apposition."""
+        doc = self.doc
+        if not doc[b].text[:1].isupper() or doc[b].pos_ not in {"PROPN", "X"} or b in self.r.tok_person:
+            return None
+        k = b
+        while k - 1 > a and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in {"PROPN", "X"}:
+            k -= 1
+        before = doc[k - 1]
+        if k - 1 <= a or before.pos_ in {"ADP", "DET", "PUNCT"} or before.text.casefold() in _OF or \
+                not before.text[:1].islower() or not any(doc[t].pos_ == "NOUN" for t in range(a, k)) or \
+                any(doc[t].pos_ == "DET" for t in range(a + 1, k)):
+            return None  # (« la direction de la laiterie X » names the laiterie's management, not X)
+        return k
 
     def _learn_gender(self, person: Person, det, head) -> None:
         """A role noun that designates a person of unknown gender gives its grammatical gender to that person
