@@ -851,3 +851,24 @@ def test_verb_after_a_subject_pronoun_and_a_bare_name_as_subject(nlp):
             "donnée ».")
     assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
         ("partial", "Ariane Lefèvre"), ("scare", None), ("partial", "Ariane Lefèvre"), ("partial", "Altair Connect")]
+
+
+def test_a_name_apposed_to_the_subject_and_a_colleague_s_reprise_by_a_synonym(nlp):
+    """« L'autrice de l'étude, la Dre X, épidémiologiste, ne cache pas … : « … » » is X's; « la chercheuse »
+    later is the epidemiologist; « la syndicaliste » is the union's secretary, not the minister quoted since."""
+    text = ("L'autrice principale de l'étude, la Dre Karin Lindqvist, épidémiologiste à Stockholm, ne cache pas son "
+            "inquiétude : « La tendance est mauvaise. »\n\nPour le Pr Martin Duhamel, cardiologue à l'hôpital européen "
+            "Georges-Pompidou, « rien ne surprend ».\n\n« Il n'y a pas de fatalité », insiste la chercheuse.\n\n"
+            "« Le pacte a échoué », tranche Sophie Ventura, secrétaire générale du SNES-FSU. « Nous avons recruté "
+            "3 200 contractuels », a déclaré la ministre, Élisabeth Caradec.\n\n« Des contractuels formés en quatre "
+            "jours ne remplacent pas des professeurs », rétorque la syndicaliste.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "Karin Lindqvist", "Martin Duhamel", "Karin Lindqvist", "Sophie Ventura", "Élisabeth Caradec",
+        "Sophie Ventura"]
+
+
+def test_titles_and_programme_names_are_said_by_nobody(nlp):
+    text = ("D'après le baromètre de Santé publique France, publié sous le titre « Bouger plus, vivre mieux », "
+            "47 % des adultes bougent trop peu.\n\nLe ministère rappelle avoir généralisé le programme « 30 minutes "
+            "d'activité physique quotidienne ».")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [("scare", None), ("scare", None)]

@@ -227,6 +227,9 @@ def _after_place_noun(doc, start: int) -> bool:
     k = start - 1
     if k >= 0 and doc[k].text.casefold() in {"de", "d'", "du"}:
         k -= 1
+    skipped = 0
+    while k > 0 and skipped < 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k, skipped = k - 1, skipped + 1  # « l'hôpital européen Georges-Pompidou »
     return k >= 0 and doc[k].pos_ == "NOUN" and doc[k].text.islower() and (
         doc[k].text in word_set("place_nouns") or doc[k].lemma_ in word_set("place_nouns"))
 
@@ -393,7 +396,23 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
             j += 1
         if _role_of(doc[j]):
             out.add(_role_of(doc[j]))
+            if _names_a_union(doc, j + 1, min(len(doc), j + 12)):
+                out.add("syndicaliste")  # « X, secrétaire générale du SNES-FSU »: later « la syndicaliste »
+    if role is not None and _names_a_union(doc, role + 1, start):
+        out.add("syndicaliste")
     return out
+
+
+def _names_a_union(doc, first: int, end: int) -> bool:
+    """Whether tokens [first, end), up to the end of the phrase, name a trade union (data/union_names.txt)."""
+    unions = word_set("union_names")
+    for t in range(first, end):
+        if doc[t].text in {".", ";", ":", "»", "«"} or doc[t].text == "," and t > first + 1:
+            return False
+        low = doc[t].text.casefold()
+        if low in unions or t + 1 < end and f"{low} {doc[t + 1].text.casefold()}" in unions:
+            return True
+    return False
 
 
 def _cluster_for(clusters: list[_Cluster], keys: list[str]) -> _Cluster | None:

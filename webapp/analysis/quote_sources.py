@@ -173,7 +173,9 @@ class Descriptions:
         distinct = _merge(list(before))
         if len(distinct) == 1 and _fits(group, before[distinct[0]]):
             return self._remember(a, noun, before[distinct[0]])
-        if group in {"company", "organisation"}:
+        if group == "company":
+            # (« l'agence », « l'institut » may be any of the bodies an article cites; « l'entreprise » is
+            # nearly always the one the story is about)
             name = self._dominant_name(a, group)
             if name:
                 return self._remember(a, noun, name)
@@ -210,7 +212,7 @@ class Descriptions:
         """``l'entreprise`` when several bodies are named: the organisation or name the article has written
         before it at least twice as often as any other that fits the noun — the one the article is about."""
         tally: dict[tuple[str, ...], list] = {}
-        for t, name in [*self.orgs, *self.names]:
+        for t, name in dict([*self.orgs, *self.names]).items():  # (one count per token)
             if t >= a or not _fits(group, name):
                 continue
             key = next((k for k in tally if _same(k, _key(name))), _key(name))

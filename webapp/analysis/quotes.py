@@ -374,6 +374,9 @@ class _Reader:
                         left = self._name_run_start(child.i, floor)
                     if any(x.text == "%" for x in doc[left:child.i + 1]):
                         right = max(right, min(child.right_edge.i, verb - 1))
+                    # (« L'agence juge la situation … et appelle »: a verb of saying read as a noun ends it)
+                    right = next((t - 1 for t in range(child.i + 1, right + 1) if self.low[t] in self.forms
+                                  and doc[t - 1].pos_ not in {"DET", "ADP"}), right)
                     return left, right
         # No subject in the parse: a name opening the clause or set off by commas ("S'adressant à Y, X, ...").
         for t in range(floor, verb):
@@ -408,9 +411,11 @@ class _Reader:
             return k, verb - 1
         # "Une source proche de l'enquête évoque …": the parser made the verb a modifier of the last noun; the
         # noun phrase opening the clause, with nothing but its complements before the verb, is the subject.
+        # (« L'agence juge la situation … et appelle »: a verb of saying the tagger read as a noun ends it)
         if doc[floor].pos_ == "DET" and verb - floor >= 2 and all(
                 doc[t].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "ADP"} and not doc[t].is_punct
-                for t in range(floor, verb)) and doc[verb - 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+                for t in range(floor, verb)) and doc[verb - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and \
+                not any(self.low[t] in self.forms and doc[t - 1].pos_ != "DET" for t in range(floor + 2, verb)):
             return floor, verb - 1
         # "Rencontrée …, la réalisatrice, 38 ans, dit …": an apposition between commas before the verb
         end = verb - 1
@@ -748,6 +753,19 @@ class _Attributor:
         lo, hi = max(start, tok.left_edge.i), min(tok.right_edge.i, k - 1)
         if hi + 1 < k and hi + 1 in self.r.tok_person:
             hi = hi + 1  # the parser may cut the name off its noun: "l'astrophysicienne | Anne X"
+        j = hi + 1 if self.doc[hi].text != "," else hi
+        if j < k and self.doc[j].text == ",":
+            # « L'autrice principale de l'étude, la Dre X, épidémiologiste, ne cache pas … »: the name set off
+            # by commas right after the subject noun phrase is that subject
+            j += 1
+            while j < k and (self.doc[j].pos_ == "DET" or self.doc[j].text.casefold() in _person_titles()):
+                j += 1
+            if j < k and j in self.r.tok_person and self.r.tok_person.get(j - 1) is not self.r.tok_person[j]:
+                b = j
+                while b + 1 < k and self.r.tok_person.get(b + 1) is self.r.tok_person[j]:
+                    b += 1
+                if b + 1 < k and self.doc[b + 1].text == ",":
+                    return j, b
         for t in range(lo, hi + 1):
             person = self.r.tok_person.get(t)
             if person is None or self.r.tok_person.get(t - 1) is person or self.in_quote[t]:
@@ -1858,8 +1876,10 @@ class _Attributor:
     def _is_work_title(self, f: _Found) -> bool:
         """A capitalised quotation right after a noun of work (``l'émission « Les … »``, ``le film « … »``)."""
         k = (f.open_tok if f.open_tok is not None else f.first) - 1
-        if k < 0 or not self.doc[f.first].text[:1].isupper():
+        if k < 0 or not (self.doc[f.first].text[:1].isupper() or self.doc[f.first].text[:1].isdigit()):
             return False
+        if self.doc[k].text.casefold() in self.work_nouns:
+            return True  # « un rapport intitulé « … » », « sous le titre « … » »
         # The noun may carry an adjective or a participle first: « le livre autoédité « … » ».
         for _ in range(2):
             if k > 0 and (self.doc[k].pos_ == "ADJ" or self.doc[k].pos_ == "VERB"
