@@ -872,3 +872,15 @@ def test_titles_and_programme_names_are_said_by_nobody(nlp):
             "47 % des adultes bougent trop peu.\n\nLe ministère rappelle avoir généralisé le programme « 30 minutes "
             "d'activité physique quotidienne ».")
     assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [("scare", None), ("scare", None)]
+
+
+def test_an_office_then_the_holder_after_a_comma_and_a_reply_with_its_circumstance(nlp):
+    """« a lancé la rapporteure du texte, la députée LFI de Seine-Saint-Denis X », « Réponse de Mme X, sous
+    les applaudissements : « … » »; « l'avocat de 52 ans, qui a reçu le soutien de Y » is still the lawyer."""
+    text = ("« Nous proposons de rendre deux années », a lancé la rapporteure du texte, la députée LFI de "
+            "Seine-Saint-Denis Clémence Aubry.\n\nLa députée des Yvelines Sophie Mercadier a accusé la gauche. "
+            "« Vous promettez la retraite à 62 ans », a-t-elle lancé. Réponse de Mme Aubry, sous les applaudissements "
+            "de la gauche : « Ce sont les mêmes qui ont supprimé l'ISF. »\n\nPhilippe Garnier conteste. « Un sondage ne vaut rien », "
+            "estime l'avocat de 52 ans, qui a reçu le soutien de l'ancien maire Jean-Louis Fournier.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "Clémence Aubry", "Sophie Mercadier", "Clémence Aubry", "Philippe Garnier"]

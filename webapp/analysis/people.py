@@ -380,12 +380,14 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
         out.add(_role_of(doc[i]))
     else:
         # "la réalisatrice de 34 ans X", "l'élue d'opposition X": a role with a short complement, then the name.
+        # (« la députée LFI de Seine-Saint-Denis X », « le maire de la Haute-Saône X »: a place or party too)
         k = i
-        while k >= 0 and start - k <= 5 and doc[k].pos_ in {"ADP", "NUM", "NOUN", "ADJ"} and not _role_of(doc[k]):
+        while k >= 0 and start - k <= 6 and doc[k].pos_ in {"ADP", "NUM", "NOUN", "ADJ", "PROPN", "DET"} and \
+                not _role_of(doc[k]) and doc[k].text not in {",", "(", ")"}:
             k -= 1
         # ("le porte-parole de X" makes X the one with a spokesperson, not the spokesperson)
-        if 0 < k < i - 1 and _role_of(doc[k]) and doc[k - 1].pos_ == "DET" and doc[k + 1].pos_ == "ADP" \
-                and doc[start - 1].pos_ != "ADP":
+        if 0 < k < i - 1 and _role_of(doc[k]) and doc[k - 1].pos_ == "DET" and \
+                doc[k + 1].pos_ in {"ADP", "PROPN", "ADJ"} and doc[start - 1].pos_ != "ADP":
             out.add(_role_of(doc[k]))
     role = _role_before_comma(doc, start)
     if role is not None and _role_of(doc[role]):

@@ -592,7 +592,29 @@ class _Attributor:
         np = self.r.np_after(last + 1, sent_end)
         if np is None:
             return None
-        return _Cue(first, np[1], verb, subject=self._through_person(np, sent_end) or np)
+        person = self._through_person(np, sent_end) or self._apposed_after(np, sent_end)
+        return _Cue(first, (person or np)[1], verb, subject=person or np)
+
+    def _apposed_after(self, np: tuple[int, int], end: int) -> tuple[int, int] | None:
+        """``a lancé la rapporteure du texte, la députée LFI de Seine-Saint-Denis X``: an office, then after a
+        comma another description ending on the name of the person who holds it."""
+        doc = self.doc
+        if any(t in self.r.tok_person for t in range(np[0], np[1] + 1)):
+            return None
+        j = np[1] + 1
+        if j >= end or doc[j].text != "," or not any(self._is_role(doc[t]) for t in range(np[0], np[1] + 1)):
+            return None
+        for t in range(j + 1, min(end, j + 12)):
+            if self.in_quote[t] or doc[t].is_punct and doc[t].text != "-":
+                return None
+            if t not in self.r.tok_person and doc[t].pos_ not in {"DET", "NOUN", "ADJ", "PROPN", "ADP", "X"}:
+                return None  # (« l'avocat, qui a reçu le soutien de X »: a relative clause names someone else)
+            if t in self.r.tok_person:
+                b = t
+                while b + 1 < end and self.r.tok_person.get(b + 1) is self.r.tok_person[t]:
+                    b += 1
+                return t, b
+        return None
 
     def _where_on_speaks(self, j: int, end: int) -> tuple[int, int] | None:
         """``à Matignon``, ``au ministère de l'Intérieur``, ``dans l'entourage du ministre``, ``chez X`` after
@@ -782,6 +804,9 @@ class _Attributor:
         """``les propos de X, « … »``, ``la réponse du ministre : « … »``, ``Sa défense : « … »``: a noun of
         speech whose complement (or possessive) closes the words before the mark at token k."""
         doc = self.doc
+        opening = self._speech_noun_opening(start, k)
+        if opening is not None:
+            return opening
         for t in range(k - 1, max(start, k - 12) - 1, -1):
             tok = doc[t]
             if self.in_quote[t] or tok.is_punct and tok.text != "-":
@@ -802,6 +827,24 @@ class _Attributor:
                 return _Cue(t, k - 1, None, subject=(t + 1, k - 1), fused=True)
             return _Cue(t, k - 1, None, subject=(a, k - 1))
         return None
+
+    def _speech_noun_opening(self, start: int, k: int) -> _Cue | None:
+        """``Réponse de Mme X, sous les applaudissements de la gauche : « … »``: a sentence that opens on a noun
+        of speech and its author, whatever circumstance follows them before the colon."""
+        doc = self.doc
+        a = start
+        while a < k and (doc[a].is_space or doc[a].is_punct):
+            a += 1
+        if a + 2 >= k or doc[k].text != ":" and not (k > 0 and doc[k - 1].text == ":") or \
+                doc[a].text.casefold() not in self.speech_nouns or doc[a + 1].text.casefold() not in _OF:
+            return None
+        end = a + 2
+        while end < k and not doc[end].is_punct and not self.in_quote[end]:
+            end += 1
+        if end == a + 2 or end < k and doc[end].text != ",":
+            return None
+        fused = doc[a + 1].text.casefold() in {"du", "des"}
+        return _Cue(a, end - 1, None, subject=(a + 1 if fused else a + 2, end - 1), fused=fused)
 
     def cue_in(self, start: int, end: int, near: int | None = None) -> _Cue | None:
         """A ``selon X`` or a speech verb with its subject in tokens [start, end), outside quotations."""
