@@ -884,3 +884,16 @@ def test_an_office_then_the_holder_after_a_comma_and_a_reply_with_its_circumstan
             "estime l'avocat de 52 ans, qui a reçu le soutien de l'ancien maire Jean-Louis Fournier.")
     assert [q.speaker for q in quotes_of(nlp, text)] == [
         "Clémence Aubry", "Sophie Mercadier", "Clémence Aubry", "Philippe Garnier"]
+
+
+def test_an_incise_inside_the_marks_and_the_agent_just_presented(nlp):
+    """French typography may keep the incise inside the marks (« …, tacle son porte-parole, X. … »); a
+    person a passive sentence has just brought in is the « il » of the next quotation — unless the subject
+    pronoun of that sentence carries on the previous speaker."""
+    text = ("Pour la Confédération paysanne, minoritaire, la FNSEA « porte une lourde responsabilité ». « Ce sont "
+            "eux qui ont soutenu la loi du marché, tacle son porte-parole, Julien Hamon, venu en observateur. "
+            "Aujourd'hui, ils découvrent la crise. »\n\nUne délégation a été reçue par le préfet, Olivier Tesson. "
+            "« J'ai entendu la détresse des éleveurs », a-t-il déclaré.\n\n« Nous voulons vivre », a dit Julien "
+            "Hamon. Il a été reçu par le préfet. « Rien ne bouge », a-t-il déclaré.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "la Confédération paysanne", "Julien Hamon", "Olivier Tesson", "Julien Hamon", "Julien Hamon"]

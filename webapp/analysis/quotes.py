@@ -616,6 +616,36 @@ class _Attributor:
                 return t, b
         return None
 
+    def cue_inner_incise(self, f: _Found) -> _Cue | None:
+        """``« Ce sont eux qui ont voté la loi, tacle son porte-parole, X. Aujourd'hui … »``: French typography
+        may leave the attribution inside the marks, between commas; the speaker is the incise's subject."""
+        doc = self.doc
+        for j in range(f.first + 2, f.last - 1):
+            if doc[j - 1].text != ",":
+                continue
+            group = self.r.verb_group_at(j, f.last + 1, loose=True)
+            if not group:
+                continue
+            first, verb, clitic, last = group
+            if clitic:
+                if last + 1 <= f.last and doc[last + 1].text in {",", "."}:
+                    return _Cue(first, last, verb, pronoun=clitic)
+                continue
+            end = last + 1
+            while end <= f.last and doc[end].text not in {".", "!", "?", ";"} and end - last < 14:
+                end += 1
+            np = self.r.np_after(last + 1, end)
+            if np is None or np[1] + 1 > f.last or doc[np[1] + 1].text not in {",", "."}:
+                continue
+            for t in range(np[0], end):  # (« son porte-parole départemental, X, venu en observateur »)
+                if t in self.r.tok_person:
+                    b = t
+                    while b + 1 < end and self.r.tok_person.get(b + 1) is self.r.tok_person[t]:
+                        b += 1
+                    return _Cue(first, b, verb, subject=(t, b))
+            return _Cue(first, np[1], verb, subject=np)
+        return None
+
     def _where_on_speaks(self, j: int, end: int) -> tuple[int, int] | None:
         """``à Matignon``, ``au ministère de l'Intérieur``, ``dans l'entourage du ministre``, ``chez X`` after
         an impersonal « on »: the body or circle that speaks."""
@@ -982,7 +1012,8 @@ class _Attributor:
         a, b = np
         tokens = doc[a:b + 1]
         if any(i in self.r.tok_person for i in range(a, b + 1)) or any(
-                x.pos_ == "PROPN" or x.ent_type_ in {"ORG", "PER"} or x.text == "%" or x.lemma_.casefold()
+                x.pos_ == "PROPN" or x.ent_type_ in {"ORG", "PER"} or x.text == "%" or
+                x.pos_ == "NOUN" and x.text[:1].isupper() and x.i > t + 1 or x.lemma_.casefold()
                 in self.respondents or x.text.casefold() in self.respondents or self._is_role(x)
                 for x in tokens):
             return _Cue(t, b, None, subject=np)
@@ -1528,7 +1559,7 @@ class _Attributor:
             return None
         gender, number = _SUBJECT_PRONOUNS[pronoun]
         if number == "s" and not continuing:
-            topic = self._subject_of_sentence_before(before, gender)
+            topic = self._subject_of_sentence_before(before, gender) or self._agent_of_sentence_before(before, gender)
             if topic is not None:
                 return topic
         # A person whose gender the article never told is taken for « il »/« elle » only when introduced
@@ -1691,6 +1722,42 @@ class _Attributor:
                     return _Speaker(person.name, known or gender, "s", True, person)
         return None
 
+    def _agent_of_sentence_before(self, before: int, gender: str) -> _Speaker | None:
+        """« Une délégation a été reçue par le préfet, X. « … », a-t-il déclaré »: the person a passive
+        sentence just before brings in as its agent is the new centre of attention, whom the pronoun means."""
+        doc = self.doc
+        k = before - 1
+        while k >= 0 and (doc[k].is_punct and doc[k].text in {",", "»"} or doc[k].is_space):
+            k -= 1
+        if k < 0 or not self.in_quote[k]:
+            return None  # only for the quotation this incise follows
+        while k >= 0 and self.in_quote[k]:
+            k -= 1  # back over the quotation, to the sentence before it
+        while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1
+        if k < 0 or doc[k].text not in _SENTENCE_END:
+            return None
+        prev = self._sentence_start(k)
+        if any(self.in_quote[t] for t in range(prev, k)):
+            return None
+        if any(doc[t].dep_ in {"nsubj", "nsubj:pass"} and _SUBJECT_PRONOUNS.get(doc[t].text.casefold(), ("",))[0]
+               == gender for t in range(prev, k)):
+            return None  # (« Il a été reçu par le préfet. « … », a-t-il dit »: the subject goes on)
+        for t in range(prev, k):
+            if doc[t].text.casefold() != "par" or not any(c.dep_ == "aux:pass" for c in doc[t].head.head.children) \
+                    and not any(c.dep_ == "aux:pass" for v in doc[prev:k] if v.pos_ == "VERB" for c in v.children):
+                continue
+            for x in range(t + 1, min(k, t + 9)):
+                person = self.r.tok_person.get(x)
+                if person is not None:
+                    known = self.r.genders.get(person.name, person.gender)
+                    if known in {None, gender}:
+                        return _Speaker(person.name, known or gender, "s", True, person)
+                    return None
+                if doc[x].pos_ in {"VERB", "AUX"} or doc[x].text in _SENTENCE_END:
+                    break
+        return None
+
     def _main_verbs(self, start: int, k: int) -> list[int]:
         """The main verbs of the sentence in tokens [start, k): those whose head lies outside it (the parser
         often hangs the verb on the quotation that follows) or on an adjective or noun it made the root."""
@@ -1753,6 +1820,8 @@ class _Attributor:
             cue = self.cue_after(f) or self.cue_before(f)
             if cue is None:
                 cue = self.cue_incise_later(f, sent_b)
+            if cue is None and words > _MAX_SCARE_WORDS:
+                cue = self.cue_inner_incise(f)
             f.embedded = not starts_sentence and not (cue and cue.first < (f.open_tok or f.first)
                                                       and doc[before_tok].text == ",")
             if f.embedded and words <= _MAX_LABEL_WORDS and (self._labels_noun(f) or self._determined_term(f)):
