@@ -897,3 +897,18 @@ def test_an_incise_inside_the_marks_and_the_agent_just_presented(nlp):
             "Hamon. Il a été reçu par le préfet. « Rien ne bouge », a-t-il déclaré.")
     assert [q.speaker for q in quotes_of(nlp, text)] == [
         "la Confédération paysanne", "Julien Hamon", "Olivier Tesson", "Julien Hamon", "Julien Hamon"]
+
+
+def test_the_defendant_and_an_age_noun_point_to_the_person_on_trial(nlp):
+    """« la quinquagénaire » is the woman of 54, not the judge named since; « la prévenue » the one on trial;
+    « le groupe gestionnaire, Armor Santé » is a company, never a woman who could be « elle »."""
+    text = ("Nathalie Guérin, 54 ans, ancienne directrice de l'Ehpad, est jugée à Rennes. « J'étais débordée », "
+            "a déclaré Nathalie Guérin. La présidente du tribunal, Anne-Sophie Kerbrat, l'a reprise : « Des trous, "
+            "madame ? » Interrogée, la quinquagénaire a fini par reconnaître des « erreurs ».\n\nL'avocate pointe le "
+            "« laxisme » du groupe gestionnaire, Armor Santé. Le groupe Armor Santé indique avoir « pleinement "
+            "coopéré ».\n\nLa prévenue a eu la parole en dernier. « Je demande pardon aux familles », a-t-elle "
+            "murmuré.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes if q.text.startswith(("erreurs", "Je demande"))] == [
+        "Nathalie Guérin", "Nathalie Guérin"]
+    assert [q.speaker for q in quotes if q.text.startswith("pleinement")] == ["Armor Santé"]

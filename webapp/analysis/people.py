@@ -234,6 +234,24 @@ def _after_place_noun(doc, start: int) -> bool:
         doc[k].text in word_set("place_nouns") or doc[k].lemma_ in word_set("place_nouns"))
 
 
+def _after_organisation_noun(doc, start: int) -> bool:
+    """``le groupe X``, ``la société X``, ``du groupe gestionnaire, X``: a name right after a definite noun of
+    an organisation (data/organisation_nouns.txt), or after it and its adjective and a comma, is its name."""
+    k = start - 1
+    if k >= 0 and doc[k].text == ",":
+        # (« le président du club, X »: after a comma, a given name or an office before the noun makes X
+        # the office holder, not the club)
+        if _first_names()[0].get(doc[start].text.casefold()) or first_name_gender(doc[start:start + 2].text):
+            return False
+        k -= 1
+        if k >= 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+            k -= 1
+        if k >= 2 and _is_role(doc[k - 2]):
+            return False
+    return k >= 1 and doc[k].text.islower() and doc[k].lemma_.casefold() in word_set("organisation_nouns") and \
+        doc[k - 1].text.casefold() in {"le", "la", "l'", "du", "au"}
+
+
 _SURNAME_PARTICLES = {"Le", "La", "Du", "De", "Des", "Van", "Von", "Da", "Di", "Del", "Della", "Dos", "El", "Ben",
                       "Ould", "Abou", "Mac", "Mc", "Ter"}
 
@@ -396,6 +414,8 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
         j = end + 1
         if doc[j].pos_ == "DET" and j + 1 < len(doc):
             j += 1
+        if doc[j].pos_ == "ADJ" and doc[j].text.islower() and j + 1 < len(doc) and _role_of(doc[j + 1]):
+            j += 1  # « X, ancienne directrice de … », « X, nouveau président »
         if _role_of(doc[j]):
             out.add(_role_of(doc[j]))
             if _names_a_union(doc, j + 1, min(len(doc), j + 12)):
@@ -473,7 +493,8 @@ def find_people(article: Article) -> list[Person]:
         cluster.roles |= _roles_around(doc, start, end)
     _add_bare_mentions(doc, clusters)
     clusters = _merge_aliases(doc.text, clusters)
-    clusters = [c for c in clusters if not _names_a_thing(doc, c)]
+    clusters = [c for c in clusters if not _names_a_thing(doc, c) and not any(
+        _after_organisation_noun(doc, t0) for _, _, t0 in c.mentions)]
     people = []
     for cluster in sorted(clusters, key=lambda c: min(m[0] for m in c.mentions)):
         cluster.settle_spelling()

@@ -23,6 +23,11 @@ from .text import Article
 
 _SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on"}
+# The age nouns of the press and the decade each names (Le Petit Robert, « -génaire », « trentenaire »).
+_DECADES = {"trentenaire": 3, "quadragénaire": 4, "quinquagénaire": 5, "sexagénaire": 6, "septuagénaire": 7,
+            "octogénaire": 8, "nonagénaire": 9, "quadra": 4, "quinqua": 5, "sexa": 6, "septua": 7}
+# The one a trial or an inquiry is about, whom the press names by that status alone.
+_DEFENDANT_ROLES = {"prévenu", "accusé", "suspect", "inculpé", "mis en examen", "mis en cause"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _MAX_LABEL_WORDS = 3
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
@@ -1219,8 +1224,10 @@ class _Attributor:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if definite and number == "s" and head.lemma_.casefold() in word_set("person_descriptors") | {"homme"} \
                 or definite and number == "s" and head.text.casefold() in word_set("person_descriptors"):
-            # "raconte le jeune homme", "la septuagénaire": the latest person of that gender named before.
-            person = self._latest_person(a, "f" if head.text.casefold() in {"femme", "fille"} else gender)
+            # "raconte le jeune homme", "la septuagénaire": the latest person of that gender named before —
+            # or, for an age, the one person the article gave an age of that decade (« X, 54 ans »).
+            person = self._person_of_decade(head.text.casefold().rstrip("s"), a, gender) or \
+                self._latest_person(a, "f" if head.text.casefold() in {"femme", "fille"} else gender)
             if person:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if definite and number == "s":
@@ -1248,6 +1255,23 @@ class _Attributor:
         if named:
             self.desc.note_source(a, text)
         return _Speaker(text, gender, number, named)
+
+    def _person_of_decade(self, noun: str, before: int, gender: str | None) -> Person | None:
+        """« la quinquagénaire » → the one person named before with an age in the fifties (« X, 54 ans »)."""
+        decade = _DECADES.get(noun)
+        if decade is None:
+            return None
+        doc = self.doc
+        found: dict[str, Person] = {}
+        for t in range(0, before):
+            person = self.r.tok_person.get(t)
+            if person is None or self.r.tok_person.get(t + 1) is person or t + 3 >= len(doc):
+                continue
+            if doc[t + 1].text == "," and doc[t + 2].like_num and doc[t + 3].text.casefold() == "ans" and \
+                    doc[t + 2].text.isdigit() and int(doc[t + 2].text) // 10 == decade and \
+                    (gender is None or self.r.genders.get(person.name, person.gender) in {None, gender}):
+                found[person.name] = person
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _partner(self, a: int, b: int) -> Person | None:
         """« Son épouse », « son mari » after a person just named: the one other person of the article who
@@ -1396,6 +1420,12 @@ class _Attributor:
             candidates = [p for p in candidates if self.r.genders.get(p.name, p.gender) in {None, gender}]
         if len(candidates) == 1:
             return candidates[0]
+        if not candidates and role & _DEFENDANT_ROLES:
+            # « la prévenue », « l'accusé »: the one on trial is the person the article is about
+            person = self._most_named(before)
+            if person is not None and (gender is None or self.r.genders.get(person.name, person.gender)
+                                       in {None, gender}):
+                return person
         if candidates:
             # Several hold the office: the one the article named last before the description.
             here = self.r.orig_span(span[0], span[0]).start
