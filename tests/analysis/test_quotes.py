@@ -912,3 +912,19 @@ def test_the_defendant_and_an_age_noun_point_to_the_person_on_trial(nlp):
     assert [q.speaker for q in quotes if q.text.startswith(("erreurs", "Je demande"))] == [
         "Nathalie Guérin", "Nathalie Guérin"]
     assert [q.speaker for q in quotes if q.text.startswith("pleinement")] == ["Armor Santé"]
+
+
+def test_a_headline_opening_on_a_quote_of_the_body_and_a_rank_for_the_commander(nlp):
+    """« « … » : dans l'enfer de Pokrovsk, … » repeats the commander's words said in the body, where « souffle
+    l'officier » means the commander; « son camarade Taras, 27 ans, hausse les épaules : « … » » is Taras's;
+    a town written only after « de » or « à » is nobody."""
+    text = ("« Ils nous envoient par vagues, comme du bétail » : dans l'enfer de Pokrovsk, les drones du commandant "
+            "Ostapenko\n\nÀ quelques kilomètres de Pokrovsk, le commandant Andriy Ostapenko, 34 ans, observe l'écran. "
+            "Une colonne avance. « Ils nous envoient par vagues, comme du bétail. Ils avancent quand même », souffle "
+            "l'officier de la 25e brigade.\n\nÀ côté de lui, son camarade Taras, 27 ans, hausse les épaules : « Les "
+            "Russes ont trois fois plus d'obus que nous. »")
+    norm = normalize(text)
+    art = Article(norm=norm, doc=nlp(norm.text))
+    people = find_people(art)
+    assert "Pokrovsk" not in [p.name for p in people]
+    assert [q.speaker for q in find_quotations(art, people)] == ["Andriy Ostapenko", "Andriy Ostapenko", "Taras"]

@@ -493,7 +493,7 @@ def find_people(article: Article) -> list[Person]:
         cluster.roles |= _roles_around(doc, start, end)
     _add_bare_mentions(doc, clusters)
     clusters = _merge_aliases(doc.text, clusters)
-    clusters = [c for c in clusters if not _names_a_thing(doc, c) and not any(
+    clusters = [c for c in clusters if not _names_a_thing(doc, c) and not _names_a_place(doc, c) and not any(
         _after_organisation_noun(doc, t0) for _, _, t0 in c.mentions)]
     people = []
     for cluster in sorted(clusters, key=lambda c: min(m[0] for m in c.mentions)):
@@ -569,6 +569,17 @@ def _names_a_thing(doc, cluster: _Cluster) -> bool:
                 prev.lemma_.lower() not in people_nouns and prev.lower_ not in people_nouns:
             return True
     return False
+
+
+def _names_a_place(doc, cluster: _Cluster) -> bool:
+    """A one-word name with no given name, title or role that the article only ever writes after a preposition
+    of place (« dans l'enfer de Pokrovsk », « à quelques kilomètres de Pokrovsk », « à Pokrovsk »): a town."""
+    if len(cluster.parts) != 1 or sum(cluster.gender_votes.values()) or cluster.roles or len(cluster.mentions) < 2:
+        return False
+    if _first_names()[1].get(fold(cluster.parts[0])):
+        return False
+    return all(t0 > 0 and doc[t0 - 1].lower_ in {"de", "d'", "à", "vers", "depuis", "en", "près"}
+               for _, _, t0 in cluster.mentions)
 
 
 def _add_bare_mentions(doc, clusters: list[_Cluster]) -> None:

@@ -795,6 +795,11 @@ class _Attributor:
             if person is None or self.r.tok_person.get(t + 1) is person or self.in_quote[t]:
                 continue
             n = t + 1
+            if n < k and doc[n].text == ",":
+                # « son camarade X, 27 ans, hausse les épaules : »: past a short apposition
+                close = next((x for x in range(n + 1, min(k, n + 9)) if doc[x].text == ","), None)
+                if close is not None and not any(doc[x].pos_ in {"VERB", "AUX"} for x in range(n + 1, close)):
+                    n = close + 1
             while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
                 n += 1
             if n < k and doc[n].pos_ in {"AUX", "VERB"}:
@@ -2182,7 +2187,9 @@ def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
     for q in quotes:
         para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
         alone = para is not None and len(article.text[para.start:para.end].strip(" «»“”\"„.!?…")) <= q.end - q.start
-        if q.speaker is None and alone and len(q.text.split()) >= 4:
+        # (a headline that opens on the quotation, « « … » : dans l'enfer de X », repeats it just as well)
+        opens = para is not None and not article.text[para.start:q.start].strip(" «»“”\"„")
+        if q.speaker is None and (alone or opens) and len(q.text.split()) >= 4:
             k = key(q.text)
             same = {o.speaker: o for t, o in attributed if o is not q and (t == k or k in t)}
             if len(same) == 1:
