@@ -928,3 +928,22 @@ def test_a_headline_opening_on_a_quote_of_the_body_and_a_rank_for_the_commander(
     people = find_people(art)
     assert "Pokrovsk" not in [p.name for p in people]
     assert [q.speaker for q in find_quotations(art, people)] == ["Andriy Ostapenko", "Andriy Ostapenko", "Taras"]
+
+
+def test_quoted_words_opening_on_a_verb_and_a_participle_after_an_incise(nlp):
+    """« l'OGC Nice « dément avoir reçu … » »: the subject before the marks speaks; « « … », a-t-il déclaré,
+    promettant une table ronde « sous quinze jours » »: the participle shares the incise's subject."""
+    text = ("Dans un communiqué, l'OGC Nice « dément avoir reçu la moindre offre ».\n\nUne délégation a été reçue "
+            "par le préfet, Olivier Tesson. « J'ai entendu la détresse », a-t-il déclaré à la sortie, promettant une "
+            "table ronde avec les industriels « sous quinze jours ».")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("partial", "l'OGC Nice"), ("direct", "Olivier Tesson"), ("partial", "Olivier Tesson")]
+
+
+def test_a_description_once_resolved_keeps_its_person(nlp):
+    """« la réalisatrice » resolved to the film's director stays hers after a critic has been named."""
+    text = ("Le film de Nadia Ferhat a gagné le Grand Prix. Nadia Ferhat était émue.\n\nRencontrée lundi, la "
+            "réalisatrice dit avoir écrit le film « contre la nostalgie ».\n\nDans Télérama, Ariane Lefèvre salue "
+            "« un film âpre ».\n\nLa réalisatrice, elle, prépare la suite. « Je ne quitterai pas la mer », "
+            "sourit-elle.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Nadia Ferhat", "Ariane Lefèvre", "Nadia Ferhat"]

@@ -548,6 +548,7 @@ class _Attributor:
                 self.in_quote[t] = True
             self.found.append(_Found(s, first, last, open_tok, close_tok, pf, pl))
         self.registry: list[tuple[int, _Speaker]] = []  # (token, source) in text order
+        self.learned_roles: dict[str, set[str]] = {}  # person -> role nouns the article has used for them
         self.statements: dict[int, _Speaker] = {}  # last token of a statement sentence -> its source
         self.respondents = word_set("respondents")
         self.speech_nouns = word_set("speech_nouns")
@@ -1095,6 +1096,14 @@ class _Attributor:
                         pron = self._pronoun_of(doc[t])
                         return _Cue(t, verb, verb, pronoun=pron) if pron else None
                     return _Cue(t, verb, verb, subject=(max(floor, doc[t].left_edge.i), t))
+            # « « … », a-t-il déclaré à la sortie, promettant … »: the subject of the incise before it
+            for v in range(verb - 1, floor - 1, -1):
+                if doc[v].pos_ == "VERB" and not self.in_quote[v] and not _is_gerundive(doc[v]) and \
+                        self.r.is_speech_verb(doc[v]):
+                    cue = self.cue_for_verb(v, floor, ceil)
+                    if cue is not None:
+                        return _Cue(min(cue.first, verb), max(cue.last, verb), verb, cue.subject, cue.pronoun)
+                    break
         return None
 
     def _antecedent_of_relative(self, floor: int, comma: int) -> tuple[int, int] | None:
@@ -1409,7 +1418,18 @@ class _Attributor:
     def role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
         """``l'opposant`` → the person the article called "l'opposant X"; failing that, the person named
         just before the description, when the article gave them no other role ("contre X. Le porte-parole
-        de Y a déclaré" → X, never Y)."""
+        de Y a déclaré" → X, never Y).  A description once resolved is that person's from then on (« la
+        réalisatrice » found to be X stays X when others have been named since)."""
+        person = self._role_referent(head, gender, before, span)
+        lemma = role_lemma(head.text)
+        if person is not None and lemma is not None:
+            self.learned_roles.setdefault(person.name, set()).add(lemma)
+        return person
+
+    def _roles_of(self, person: Person) -> set[str]:
+        return set(person.roles) | self.learned_roles.get(person.name, set())
+
+    def _role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
         low = head.lemma_.casefold()
         low_text = head.text.casefold().removeprefix("ex-")
         role = {low, low_text, low_text.rstrip("e")} | {role_lemma(head.text)} - {None}
@@ -1418,8 +1438,8 @@ class _Attributor:
             if role & group:
                 role |= group  # "le magistrat" for the prosecutor, "le technicien" for the coach
         # The holder of the very office comes first; a synonym ("l'élue" for the mayor) only of the same gender.
-        candidates = [p for p in self.r.people if exact & set(p.roles)] or [
-            p for p in self.r.people if role & set(p.roles)
+        candidates = [p for p in self.r.people if exact & self._roles_of(p)] or [
+            p for p in self.r.people if role & self._roles_of(p)
             and (gender is None or self.r.genders.get(p.name, p.gender) in {None, gender})]
         if gender is not None:
             candidates = [p for p in candidates if self.r.genders.get(p.name, p.gender) in {None, gender}]
@@ -1861,6 +1881,8 @@ class _Attributor:
                                                       and doc[before_tok].text == ",")
             if f.embedded and words <= _MAX_LABEL_WORDS and (self._labels_noun(f) or self._determined_term(f)):
                 cue = None  # « au niveau « crise » », « le groupe « X » »: a name or a label, said by nobody
+            elif f.embedded and cue is None and self._verb_opening_quote(f, sent_a) is not None:
+                cue = self._verb_opening_quote(f, sent_a)  # « l'OGC Nice « dément avoir reçu … » »
             elif f.embedded and cue is None:
                 # « jugée « … » par X »: the agent right after the words is their author, before any verb
                 cue = self.cue_agent(f, sent_b) or self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
@@ -1937,6 +1959,31 @@ class _Attributor:
             else:
                 f.kind = "direct"
         return self.found
+
+    def _verb_opening_quote(self, f: _Found, floor: int) -> _Cue | None:
+        """``l'OGC Nice « dément avoir reçu la moindre offre »``, ``qu'elle « ne commente pas … »``: quoted
+        words that open on a verb of saying continue the clause of the subject written just before them."""
+        doc = self.doc
+        v = f.first
+        while v < f.last and self.r.low[v] in {"ne", "n'"}:
+            v += 1
+        # (the tagger reads « dément » as an adverb: the written form of a verb of the lists decides)
+        if f.open_tok is None or f.open_tok <= floor or not (self.r.is_speech_verb(doc[v], loose=True) or
+                                                              self.r.low[v] in self.r.forms) or \
+                doc[v].morph.get("Person") in (["1"], ["2"]) or doc[v].morph.get("VerbForm") in (["Inf"], ["Part"]):
+            return None
+        k = f.open_tok - 1
+        if self.r.low[k] in _SUBJECT_PRONOUNS:
+            return _Cue(k, k, None, pronoun=self.r.low[k])
+        if doc[k].pos_ not in {"PROPN", "NOUN"}:
+            return None
+        a = k
+        while a - 1 >= floor and (doc[a - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or self.r.low[a - 1] in _OF) \
+                and not doc[a - 1].is_punct:
+            a -= 1
+        if doc[a].pos_ not in {"DET", "PROPN"} or a > floor and not (doc[a - 1].is_punct or doc[a - 1].is_space):
+            return None  # only a subject that opens its clause
+        return _Cue(a, k, None, subject=(a, k))
 
     def _determined_term(self, f: _Found) -> bool:
         """``l'extension de la « pause numérique »``: a short noun phrase in marks whose determiner stands
