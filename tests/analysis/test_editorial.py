@@ -754,3 +754,80 @@ def test_gossip_column_cues_leave_literal_senses_alone(flagged, sentence):
 ])
 def test_gossip_column_cues_inside_quotes_belong_to_the_speaker(flagged, sentence):
     assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+# --- tabloid faits divers, people pages and war tabloids (sentences written for these tests)
+@pytest.mark.parametrize("sentence, part", [
+    ("Le tyran du Kremlin a encore menacé ses voisins.", "tyran"),
+    ("Quant au chauffard, il a été placé en garde à vue.", "chauffard"),
+    ("La diva aux cinq millions d’abonnés a encore posté une vidéo.", "diva"),
+    ("Pour les riverains de la rocade, c’est un cauchemar depuis des mois.", "c’est un cauchemar"),
+    ("L’armée avance, les soldats tombent sous les obus et le front recule. La boucherie continue.", "boucherie"),
+    ("Le débat s’est achevé sur un échange d’une rare élégance entre les deux candidats.", "d’une rare élégance"),
+    ("Le ministre promet la réforme en trois semaines. Tout un programme.", "Tout un programme"),
+    ("Il a vendu ses parts à son frère. On ne savait pas que la famille comptait autant.", "On ne savait pas"),
+    ("Le maire promettait la fin des travaux en mai. Raté.", "Raté"),
+    ("Dans le département, les cambriolages explosent depuis l’été.", "explosent"),
+    ("Le club s’offre un énième entraîneur en deux saisons.", "énième"),
+    ("Le chanteur a remis une pièce dans la machine dimanche sur Instagram.", "remis une pièce dans la machine"),
+    ("Le sénateur en a rajouté une couche mardi.", "rajouté une couche"),
+    ("Une dispute digne d’une cour de récréation a éclaté entre les deux élus.", "digne d’une cour"),
+    ("Les hordes de Poutine ont avancé de deux kilomètres.", "hordes de Poutine"),
+    ("L’audience a été divisée par deux. La chute est brutale.", "chute est brutale"),
+    ("Les fans n’ont absolument aucune envie de le revoir.", "absolument aucune"),
+    ("La voiture est repartie comme si de rien n’était.", "comme si de rien n’était"),
+    ("Ce n’est pas son coup d’essai : il avait déjà été condamné.", "coup d’essai"),
+    ("Une bien maigre consolation pour les salariés licenciés.", "maigre consolation"),
+    ("Le procès a rouvert les plaies d’une famille brisée.", "famille brisée"),
+    ("Un feuilleton judiciaire qui n’en finit pas.", "n’en finit pas"),
+    ("Pour les salariés du site, le calvaire ne fait que commencer.", "calvaire ne fait que commencer"),
+    ("L’animatrice semble prête à tout pour revenir à l’antenne.", "prête à tout pour"),
+    ("Le rappeur a encore trouvé le moyen de se brouiller avec son label.", "encore trouvé le moyen de"),
+    ("À Moscou, le pouvoir jette ses conscrits dans la fournaise du Donbass.", "fournaise"),
+    ("À la nuit tombée, le déluge de feu a repris sur la ville.", "déluge de feu"),
+    ("Des centaines de jeunes, appâtés par des primes, ont signé un contrat.", "appâtés par"),
+    ("Le candidat a violemment attaqué son rival pendant le débat.", "violemment"),
+    ("L’influenceuse a publié des messages incendiaires contre son ex.", "incendiaires"),
+    ("La candidate, devenue la Cendrillon des plateaux, enchaîne les émissions.", "Cendrillon des plateaux"),
+    ("Une propagande grotesque, évidemment, relayée par les chaînes d’État.", "évidemment"),
+])
+def test_tabloid_war_and_people_page_cues_are_flagged(flagged, sentence, part):
+    found = [e.text for e in flagged(sentence)]
+    assert any(part in text for text in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le fou de Bassan niche sur les falaises de l’île.",
+    "Le conducteur a été placé en garde à vue dimanche.",
+    "La diva a chanté l’aria de Tosca à l’opéra de Lyon, accompagnée par l’orchestre.",
+    "Il a fait un cauchemar la nuit qui a précédé l’examen.",
+    "La boucherie du village a rouvert lundi : le boucher vend de la viande aux soldats du front et de l’armée.",
+    "La boucherie de la place du marché a fermé ses portes samedi.",
+    "Une agression d’une rare violence a eu lieu samedi soir.",
+    "Le puits, d’une grande profondeur, a été comblé.",
+    "Tout un programme de visites est prévu samedi pour les scolaires.",
+    "On ne savait pas que le virus circulait, a expliqué le médecin.",
+    "Le tir raté du joueur a coûté le match à son équipe.",
+    "Une bombe a explosé dans le quartier, sans faire de blessé.",
+    "Il a remis une pièce dans la machine à café avant la réunion.",
+    "Le peintre a ajouté une couche de vernis sur la porte.",
+    "Le préfet a annoncé un salaire digne de ce nom pour les saisonniers.",
+    "Une horde de loups a été observée dans le massif.",
+    "La chute des cours s’est poursuivie mercredi à la Bourse de Paris.",
+    "Aucun blessé n’est à déplorer, selon les pompiers.",
+    "Évidemment, le match est reporté en raison de la neige.",
+    "Les gendarmes ont saisi une bombe incendiaire dans le garage.",
+    "La Cendrillon de Perrault est jouée au théâtre municipal cet hiver.",
+    "Le salon ne fait que commencer : il ferme dimanche.",
+])
+def test_tabloid_war_and_people_page_cues_leave_literal_senses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Ce n’est plus une guerre, c’est un abattoir », a déclaré un officier.",
+    "« Le chauffard a repris la route comme si de rien n’était », raconte un témoin.",
+    "« Du grand art », a ironisé son ancien agent.",
+])
+def test_tabloid_war_and_people_page_cues_inside_quotes_belong_to_the_speaker(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]

@@ -36,6 +36,14 @@ Cues that generalise beyond a word list (each list in ``data/`` names its basis)
   sentence about food or drink, ``kitchen_words.txt``) in ``loaded_phrases.tsv``; an ironic word standing
   alone as a sentence after a reported statement (« Touchant. », ``ironic_exclamations.txt``).
 
+* tabloid faits divers, people pages and war tabloids: insults for a ruler before what they rule (« le tyran du
+  Kremlin »), words that convict a suspect (« le chauffard ») or mock a star (« la diva », left alone in an opera
+  story); « c'est un abattoir » and, in a war story (``war_words.txt``), « la boucherie », « la fournaise »;
+  « d'une rare élégance » (praise or antiphrasis); stock ironic sentences and feigned surprise (« Du grand art. »,
+  « On ne savait pas que … », ``ironic_sentences.txt``); counts or prices that « explode »
+  (``quantity_nouns.txt``); idioms of récidive, lassitude and drama (« énième », « pas son coup d'essai »,
+  « le cauchemar ne fait que commencer »).
+
 Familiar-register cues stay the journalist's in a sentence attributed to a public body by « selon »: an
 institution paraphrased does not speak that way; speech verbs, quotes and « selon lui » still protect them.
 
@@ -68,6 +76,9 @@ _DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
 _PARTICIPLE_COMPLEMENT = frozenset({"obl", "obl:agent", "obl:arg", "obl:mod", "obj", "iobj", "ccomp", "xcomp"})
 _FOLLOWING_PREPOSITIONS = frozenset({"à", "par", "pour", "de", "d'"})
 _PULL_QUOTE_END = '.!?:;"…)]'
+# insults for a ruler: a name after « de » is what they rule, not their name (« le tyran du Kremlin »); « le fou de
+# Bassan » (a bird) and « le tsar de Russie » (a real tsar) keep the old reading
+_RULER_INSULTS = frozenset({"tyran", "dictateur", "despote", "autocrate", "satrape", "potentat", "bourreau", "tyranneau"})
 _TITLE_ADJECTIVES = frozenset({"petit", "petite", "grand", "grande", "nouveau", "nouvelle"})
 
 
@@ -82,7 +93,7 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Pattern:
-    elements: tuple  # ("words", frozenset) | ("gap", n) | ("name",)
+    elements: tuple  # ("words", frozenset) | ("gap", n) | ("name",) | ("not", frozenset): the next word is none of these
     mark: tuple[int, int]  # the elements to underline, [first, last]
     entry: _Entry
     sea: bool = False  # literal in a story about ships or the sea (« l'épave a touché le fond »)
@@ -148,7 +159,20 @@ def _lexicon() -> tuple[dict[str, _Entry], dict[str, str]]:
 def _substitutes() -> dict[str, tuple[_Entry, str]]:
     """Insulting nouns used for a person -> (entry, "" or "dem" when only a demonstrative makes it one)."""
     return {lemma: (_entry("name_calling", reason, neutral), det)
-            for lemma, reason, neutral, det in map(lambda r: _pad(r, 4), table("name_substitutes"))}
+            for lemma, reason, neutral, det, _ in map(lambda r: _pad(r, 5), table("name_substitutes"))}
+
+
+@lru_cache(maxsize=1)
+def _substitute_fields() -> dict[str, frozenset[str]]:
+    """Substitute nouns with a literal sense in one field -> the field's words (« la diva » at the opera)."""
+    return {lemma: frozenset(w.strip() for w in field.split(",") if w.strip())
+            for lemma, _, _, _, field in map(lambda r: _pad(r, 5), table("name_substitutes")) if field}
+
+
+def _doc_has(doc, words: frozenset[str]) -> bool:
+    """Some token of the document has one of `words` as its lemma or lower-cased form."""
+    tab = _table(doc)
+    return any(w in words for w in tab.lemma) or any(w in words for w in tab.low)
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +229,8 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
                 elements.append(("gap", int(raw[1:] or 4)))
             elif raw == "@NAME":
                 elements.append(("name",))
+            elif raw.startswith("!") and len(raw) > 1:
+                elements.append(("not", frozenset(raw[1:].lower().split("|"))))
             else:
                 elements.append(("words", frozenset(raw.lower().split("|"))))
             if closing:
@@ -575,6 +601,14 @@ def _match_pattern(tab, elements, e: int, i: int, end: int, out: list[int]) -> b
                 return True
             out.pop()
         return False
+    if kind == "not":  # zero-width: the next word is none of these (« la machine » but not « la machine à café »)
+        if i < end and tab[0][i] & elements[e][1]:
+            return False
+        out.append(i - 1)
+        if _match_pattern(tab, elements, e + 1, i, end, out):
+            return True
+        out.pop()
+        return False
     if i >= end:
         return False
     ok = tab[1][i] if kind == "name" else bool(tab[0][i] & elements[e][1])
@@ -814,10 +848,15 @@ def _substitute_candidates(doc) -> list[_Candidate]:
         if not before or not (before[-1].lower_ in allowed
                               or (before[-1].pos_ == "ADJ" and len(before) > 1 and before[0].lower_ in allowed)):
             continue
+        field = _substitute_fields().get(lemma) or _substitute_fields().get(tab.low[i])
+        if field and _doc_has(doc, field):
+            continue  # « la diva » in a story about the opera is the singer's title
         after = doc[tok.i + 1: min(len(doc), tok.i + 5)]
         named = False
         for t in after:
-            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            # « le tyran du Kremlin »: a name after « de » is a complement, not the person's name beside the label
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or (t.lower_ in ("de", "du", "d'", "d’", "des")
+                                                          and lemma in _RULER_INSULTS):
                 break
             if t.pos_ == "PROPN" or _is_name(t):
                 named = True
@@ -985,6 +1024,7 @@ def _intensified_candidates(doc) -> list[_Candidate]:
     roles = _intensifiers()
     before, after, strong = roles.get("before", ()), roles.get("after", ()), roles.get("strong", ())
     qualities, figurative, verbs = roles.get("quality", ()), roles.get("figurative", ()), roles.get("verb", ())
+    rare, ironic = roles.get("rare", ()), roles.get("ironic", ())
     nouns = _emotive_nouns()
     found = []
     n = len(doc)
@@ -1012,9 +1052,20 @@ def _intensified_candidates(doc) -> list[_Candidate]:
                     first = head.i
             if first == last == tok.i and "complement" in context:
                 last = _figurative_complement(doc, tok)
+            if first == last == tok.i and "copula" in context:
+                first = _copula_start(tab, tok.i)  # « Ce n'est plus une guerre, c'est un abattoir. »
             if (first, last) != (tok.i, tok.i):
                 found.append(_Candidate(first, last, entry.category, entry.reason, entry.neutral))
                 continue
+            if "war" in context and _at_war(doc) and not _in_kitchen(doc, tok.i):  # « la boucherie » in a war story is not a butcher's shop
+                found.append(_Candidate(tok.i, tok.i, entry.category, entry.reason, entry.neutral))
+                continue
+        # « d'une rare élégance », « d'une grande finesse »: a quality praised (often by antiphrasis)
+        if tok.i >= 3 and tab.low[i - 1] in rare and tab.low[i - 2] in ("un", "une") \
+                and tab.low[i - 3] in ("d'", "de", "d’") and (lemma in qualities or lemma in ironic):
+            reason, neutral = _defaults()["rare_quality"]
+            found.append(_Candidate(tok.i - 3, tok.i, "loaded", reason, neutral))
+            continue
         # « (est) d'un ridicule achevé »
         if tok.i < 2 or doc[tok.i - 1].lower_ not in ("un", "une") or doc[tok.i - 2].lower_ not in ("d'", "de"):
             continue
@@ -1033,6 +1084,42 @@ def _intensified_candidates(doc) -> list[_Candidate]:
             reason, neutral = _defaults()["intensified"]
             found.append(_Candidate(tok.i - 2, nxt.i, "exaggeration", reason, neutral))
     return found
+
+
+_COPULA_ARTICLES = frozenset({"un", "une", "le", "la", "l'", "l’", "du"})
+_COPULA_VERBS = frozenset({"est", "était", "sera", "serait", "fut", "devient", "devenait"})
+
+
+def _copula_start(tab: _Table, i: int) -> int:
+    """Where « c'est (un | le | du) [véritable] » starts before the noun at i, or i when it is not there."""
+    j = i - 1
+    if j >= 0 and tab.low[j] in ("véritable", "vrai", "vraie", "pur", "pure"):
+        j -= 1
+    if j >= 1 and tab.low[j] == "la" and tab.low[j - 1] == "de":
+        j -= 1
+    elif j < 0 or tab.low[j] not in _COPULA_ARTICLES:
+        return i
+    j -= 1
+    if j >= 1 and tab.low[j] in _COPULA_VERBS and tab.low[j - 1] in ("c'", "c’", "ce"):
+        return j - 1
+    return i
+
+
+_last_war: tuple = (lambda: None, False)  # (weak reference to the last doc, whether it is a war story)
+
+
+def _at_war(doc) -> bool:
+    """The article tells of a war: at least three different words of war_words.txt (soldiers, front, shells…)."""
+    global _last_war
+    ref, known = _last_war
+    if ref() is doc:
+        return known
+    words = word_set("war_words")
+    tab = _table(doc)
+    found = {w for w in tab.lemma if w in words} | {w for w in tab.low if w in words}
+    at_war = len(found) >= 3
+    _last_war = (weakref.ref(doc), at_war)
+    return at_war
 
 
 def _sentence_index(doc, i: int) -> int:
@@ -1112,6 +1199,79 @@ def _exclamation_candidates(doc) -> list[_Candidate]:
                                     f"« {doc[alpha[0]].text} », seul, est ironique (Le Robert, par antiphrase) : "
                                     "le journaliste se moque de ce qui vient d'être rapporté.", "(supprimer)"))
         previous = sent
+    return found
+
+
+@lru_cache(maxsize=1)
+def _ironic_sentences() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+    """(first word -> whole ironic sentences, first word -> ironic openers), from ironic_sentences.txt."""
+    whole: dict[str, list[tuple[str, ...]]] = {}
+    openers: dict[str, list[tuple[str, ...]]] = {}
+    for line in word_set("ironic_sentences"):
+        words = tuple(line.replace("’", "'").replace("'", "' ").split())
+        if words[-1] == "…":
+            openers.setdefault(words[0], []).append(words[:-1])
+        else:
+            whole.setdefault(words[0], []).append(words)
+    return ({w: tuple(v) for w, v in whole.items()},
+            {w: tuple(sorted(v, key=len, reverse=True)) for w, v in openers.items()})
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+
+
+def _ironic_sentence_candidates(doc) -> list[_Candidate]:
+    """A stock ironic sentence after what the journalist reported (« Du grand art. », « On n'arrête pas le progrès. »),
+    or a sentence opened by a feigned surprise (« On ne savait pas que … »)."""
+    whole, openers = _ironic_sentences()
+    tab = _table(doc)
+    found = []
+    previous = None
+    for sent in _sentences(doc):
+        first = sent.start
+        low = tab.low[first].replace("’", "'")
+        if (low in whole or low in openers) and previous is not None:
+            # in the same paragraph: no line-break token between, no line break after the last token
+            if previous.end != first or "\n" in doc[first - 1].whitespace_:
+                previous = sent
+                continue
+            last = sent.end - 1
+            while last > first and tab.low[last] in _SENTENCE_END:
+                last -= 1
+            words = tuple(w.replace("’", "'") for w in tab.low[first: min(last, first + 8) + 1])
+            if last - first < 8 and words in whole.get(low, ()):
+                reason, neutral = _defaults()["ironic_sentence"]
+                found.append(_Candidate(first, last, "loaded", reason, neutral))
+            else:
+                for seq in openers.get(low, ()):
+                    if len(words) > len(seq) and words[:len(seq)] == seq:
+                        reason, neutral = _defaults()["ironic_opener"]
+                        found.append(_Candidate(first, last, "loaded", reason, neutral))
+                        break
+        previous = sent
+    return found
+
+
+def _soaring_candidates(doc) -> list[_Candidate]:
+    """« les délits de fuite explosent »: a count or a price said to explode (quantity_nouns.txt), not a bomb."""
+    nouns = word_set("quantity_nouns")
+    tab = _table(doc)
+    found = []
+    for i in [i for i, low in enumerate(tab.low) if low.startswith("explos")]:
+        tok = doc[i]
+        if tok.pos_ != "VERB":
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not subjects and tok.dep_ == "acl:relcl":
+            subjects = [tok.head]  # « des loyers qui explosent »
+        if not subjects or subjects[0].pos_ == "PRON":
+            continue
+        subject = subjects[0]
+        if subject.lemma_.lower() not in nouns and subject.lower_ not in nouns:
+            continue
+        first = subject.i if 0 < i - subject.i <= 5 else i
+        reason, neutral = _defaults()["soaring"]
+        found.append(_Candidate(first, i, "exaggeration", reason, neutral))
     return found
 
 
@@ -1273,7 +1433,8 @@ def _candidates(article: Article, quotes: list[Quote]) -> list[_Candidate]:
     raw = (_nickname_candidates(doc) + _substitute_candidates(doc) + _mock_title_candidates(doc)
            + _phrase_candidates(doc) + _intensified_candidates(doc) + _rhetorical_candidates(doc)
            + _word_candidates(doc) + _mocking_verb_candidates(doc) + _dupe_candidates(doc)
-           + _verdict_candidates(doc) + _figurative_verb_candidates(doc) + _exclamation_candidates(doc))
+           + _verdict_candidates(doc) + _figurative_verb_candidates(doc) + _exclamation_candidates(doc)
+           + _ironic_sentence_candidates(doc) + _soaring_candidates(doc))
     kept = []
     for cand in raw:
         blocked = (spoken if cand.familiar else soft) if cand.soft else hard
