@@ -947,3 +947,13 @@ def test_a_description_once_resolved_keeps_its_person(nlp):
             "« un film âpre ».\n\nLa réalisatrice, elle, prépare la suite. « Je ne quitterai pas la mer », "
             "sourit-elle.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Nadia Ferhat", "Ariane Lefèvre", "Nadia Ferhat"]
+
+
+def test_a_pronoun_after_an_unnamed_source_who_reported_with_an_infinitive(nlp):
+    """« une retraitée dit avoir perdu … « … », témoigne-t-elle »: the source that spoke is « elle », even
+    when the parser hangs « dit » on the verb of the paragraph before."""
+    text = ("« Mon client s'est présenté de lui-même aux enquêteurs », a-t-il déclaré à la sortie du palais, "
+            "a indiqué son avocat, Me Julien Ortega.\n\nParmi les plaignants, une retraitée de Besançon dit avoir "
+            "perdu 87 000 euros, l'essentiel de ses économies. « Le conseiller m'appelait chaque semaine », "
+            "témoigne-t-elle.")
+    assert quotes_of(nlp, text)[-1].speaker == "une retraitée de Besançon"

@@ -1922,11 +1922,14 @@ class _Attributor:
             tok = doc[i]
             if not self.r.is_speech_verb(tok):
                 continue
-            if tok.dep_ in {"advcl", "acl", "acl:relcl", "csubj", "amod"}:
+            if tok.dep_ in {"advcl", "acl", "acl:relcl", "csubj", "amod"} and not self._head_across_sentences(tok):
                 continue
             nxt = " ".join(t.text.casefold() for t in doc[tok.i + 1:tok.i + 4])
+            # (« une retraitée dit avoir perdu 87 000 euros »: an infinitive reports her words too)
             says = any(c.dep_ == "ccomp" for c in tok.children) or any(
-                w in nxt.split() for w in ("que", "qu'", ":")) or self.r.clitic_after(tok.i, tok.i + 3)[0]
+                w in nxt.split() for w in ("que", "qu'", ":")) or self.r.clitic_after(tok.i, tok.i + 3)[0] or \
+                i + 1 < len(doc) and self.r.low[i + 1] in {"avoir", "être", "n'avoir", "ne"} and \
+                tok.lemma_ in {"dire", "affirmer", "assurer", "déclarer", "reconnaître", "estimer", "raconter"}
             if not says:
                 continue
             events.append((tok.i, 0, tok.i))
@@ -1959,6 +1962,13 @@ class _Attributor:
             else:
                 f.kind = "direct"
         return self.found
+
+    def _head_across_sentences(self, tok) -> bool:
+        """Whether the parser hung a verb on a head in another sentence (it often links a paragraph's main
+        verb to the one before): then it is no subordinate clause, whatever its label."""
+        a, b = sorted((tok.i, tok.head.i))
+        return any(self.r.low[t] in _SENTENCE_END or "\n" in self.doc[t].text or "\n" in self.doc[t].whitespace_
+                   for t in range(a, b))
 
     def _verb_opening_quote(self, f: _Found, floor: int) -> _Cue | None:
         """``l'OGC Nice « dément avoir reçu la moindre offre »``, ``qu'elle « ne commente pas … »``: quoted
