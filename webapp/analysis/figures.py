@@ -1293,8 +1293,12 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
         chosen = _choose(candidates, c.num_start, by_sent_fig.get(w.sent, ()))
         if chosen is not None and chosen.cls == "pronoun":
             quote = _quote_in_sentence(article, index, w.sent, quotes)
+            cls = None
             if quote is not None:
                 cls = classify_name(quote.speaker, people) if quote.speaker_named else "anonymous"
+            # (a body the quotations name, « UFC-Que Choisir », is no person: its figures come from what it
+            # published, which the sentences around tell)
+            if quote is not None and not (cls == "person" and quote.speaker not in {p.name for p in people}):
                 w.source, w.source_text, w.cue, w.direct = cls, quote.speaker, article.span(*chosen.cue), True
                 continue
             body = _body_subject_before(article, index, chosen, people, acronyms)

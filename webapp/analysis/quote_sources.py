@@ -41,7 +41,13 @@ class Descriptions:
         self.orgs: list[tuple[int, str]] = []  # (token, name) of organisations named in the text
         for ent in doc.ents:
             if ent.label_ == "ORG" and not in_quote[ent.start] and not (ent.text.isupper() and len(ent.text) > 4):
-                self.orgs.append((ent.start, ent.text))
+                end = ent.end
+                # (« l'UFC-Que Choisir »: the recogniser stops at the hyphen)
+                while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
+                    end += 2
+                    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ in {"PROPN", "NOUN", "X"}:
+                        end += 1
+                self.orgs.append((ent.start, text_of(ent.start, end - 1)))
         self.names = self._repeated_names(in_quote, person_tokens)
         for tok in doc:
             noun = self.noun_of(tok)

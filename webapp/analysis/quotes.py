@@ -1775,6 +1775,14 @@ class _Attributor:
                 known = self.r.genders.get(person.name, person.gender)
                 if gender is None or known in {None, gender}:
                     return _Speaker(person.name, known or gender, "s", True, person)
+        if doc[a].text.casefold() in {"le", "la", "l'"} and head is not None and self.desc.noun_of(head) and \
+                self.desc.nouns.get(self.desc.noun_of(head)) in {"organisation", "company"}:
+            # « L'association a passé au crible … Elle y a relevé … »: the body the description stands for
+            noun_gender = head.morph.get("Gender")
+            said = "f" if noun_gender == ["Fem"] else "m" if noun_gender == ["Masc"] else None
+            name = self.desc.resolve(a, b)
+            if name and (gender is None or said in {None, gender}):
+                return _Speaker(name, said, "s", True)
         return None
 
     def _agent_of_sentence_before(self, before: int, gender: str) -> _Speaker | None:
