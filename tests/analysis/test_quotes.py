@@ -962,7 +962,8 @@ def test_a_pronoun_after_an_unnamed_source_who_reported_with_an_infinitive(nlp):
 def test_elle_continues_a_body_described_in_the_sentence_before(nlp):
     """« L'association a passé au crible … Elle y a relevé 71 clauses qu'elle juge « … » »: the association is
     the body the article introduced (« l'UFC-Que Choisir », whose name the recogniser cuts at the hyphen)."""
-    text = ("Selon une enquête publiée mardi par l'UFC-Que Choisir, 34 % des adhérents peinent à résilier.\n\n"
+    text = ("L'UFC-Que Choisir a publié mardi une enquête sur les salles de sport. Selon l'UFC-Que Choisir, 34 % "
+            "des adhérents peinent à résilier.\n\n"
             "L'association a également passé au crible les conditions de 25 enseignes. Elle y a relevé 71 clauses "
             "qu'elle juge « abusives ou illicites ».")
     assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [("partial", "UFC-Que Choisir")]
