@@ -831,3 +831,34 @@ def test_tabloid_war_and_people_page_cues_leave_literal_senses_alone(flagged, se
 ])
 def test_tabloid_war_and_people_page_cues_inside_quotes_belong_to_the_speaker(flagged, sentence):
     assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+# --- opinion columns, people pages and faits-divers tabloids, second pass (sentences written for these tests)
+@pytest.mark.parametrize("sentence, part", [
+    ("La réforme a été mal accueillie, c’est le moins qu’on puisse dire.", "moins qu’on puisse dire"),
+    ("Ironie du sort, le ministre a été battu dans sa propre commune.", "Ironie du sort"),
+    ("Il serait temps que la mairie s’occupe des trottoirs.", "Il serait temps"),
+    ("Sa réponse, un modèle de tact, a choqué les familles.", "modèle de tact"),
+    ("Ce récit fait froid dans le dos.", "froid dans le dos"),
+    ("Un drame qui glace le sang s’est joué samedi.", "glace le sang"),
+    ("Ce sinistre individu a été interpellé lundi.", "sinistre individu"),
+    ("Le chanteur, gendre idéal des années 2000, revient sur scène.", "gendre idéal"),
+    ("Dans la rue, c’est l’horreur depuis l’explosion.", "c’est l’horreur"),
+    ("La police a enfin arrêté ce monstre.", "monstre"),
+])
+def test_opinion_and_tabloid_second_pass_cues_are_flagged(flagged, sentence, part):
+    found = [e.text for e in flagged(sentence)]
+    assert any(part in text for text in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le dispositif est réservé pour les moins de 25 ans.",
+    "Le temps est venu de voter, a déclaré le président de séance.",
+    "Ce modèle de voiture est fabriqué à Sochaux.",
+    "Le monstre du Loch Ness attire toujours les touristes.",
+    "Il a été placé en garde à vue pour vol, selon le parquet.",
+    "Un individu a été interpellé lundi à la sortie du magasin.",
+    "Le patient a été envoyé aux urgences.",
+])
+def test_opinion_and_tabloid_second_pass_cues_leave_neutral_senses_alone(flagged, sentence):
+    assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
