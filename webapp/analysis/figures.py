@@ -746,8 +746,15 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         out.append(_Attribution(cls, kind, first.idx, (first.idx, last.idx + len(last.text)), src,
                                 frozenset(t.i for t in phrase), name, gender))
 
-    for tok in doc:
-        low = tok.lower_
+    # Most words start no cue: read the strings once and build a Token only for those that might.
+    triggers = _SELON | {"après", "source", "sources", "dans", "lors", "pour", "par"}
+    reporting_words = word_set("reporting_verbs")
+    forms = _reporting_forms()
+    for i, (low, pos, lemma) in enumerate(_token_strings(doc)):
+        if low not in triggers and (pos not in ("VERB", "NOUN", "ADJ") or pos != "VERB" and low not in forms and
+                                    not (_lemmas_of(low, lemma) & reporting_words)):
+            continue
+        tok = doc[i]
         # selon X, d'après X, pour X (at the start of a clause)
         if low in _SELON or (low == "après" and tok.i and doc[tok.i - 1].lower_ == "d'"):
             phrase = _phrase_after(doc, tok.i + 1)
@@ -1009,10 +1016,18 @@ def _impersonal(article: Article, index: _Index) -> list[_Attribution]:
     return out
 
 
+def _token_strings(doc) -> list[tuple[str, str, str]]:
+    """(lower form, POS, lower lemma) of every token, in one pass."""
+    return [(t.lower_, t.pos_, t.lemma_.lower()) for t in doc]
+
+
 def _verb_lemmas(tok) -> set[str]:
     """The lemma and the infinitives the form could come from (the lemmatizer misses some: "montre")."""
-    low = tok.lower_
-    out = {tok.lemma_.lower(), low + "r"}
+    return _lemmas_of(tok.lower_, tok.lemma_.lower())
+
+
+def _lemmas_of(low: str, lemma: str) -> set[str]:
+    out = {lemma, low + "r"}
     if low.endswith("nt"):
         out.add(low[:-2] + "r")
     if low.endswith(("é", "ée", "és", "ées")):

@@ -440,8 +440,12 @@ def _spelled_acronym(doc, tok) -> bool:
 def acronym_classes(doc, people: list[Person] = ()) -> dict[str, str]:
     """Classes of the acronyms an article defines: "le Bulletin épidémiologique hebdomadaire (BEH)"."""
     out: dict[str, str] = {}
-    for tok in doc:
-        if not (tok.i and doc[tok.i - 1].text == "(" and tok.head is not tok):
+    # Only the words just after an opening parenthesis (read from the token strings: a Token object per word
+    # of the article cost more than everything else here).
+    after_paren = [i + 1 for i, t in enumerate(doc) if t.text == "(" and i + 1 < len(doc)]
+    for i in after_paren:
+        tok = doc[i]
+        if tok.head.i == tok.i:
             continue
         if tok.text.isupper() and len(tok.text) >= 2:
             head = tok.head
