@@ -91,13 +91,14 @@ class _Entry:
     familiar: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (compared by identity: hashing the nested elements cost more than matching)
 class _Pattern:
     elements: tuple  # ("words", frozenset) | ("gap", n) | ("name",) | ("not", frozenset): the next word is none of these
     mark: tuple[int, int]  # the elements to underline, [first, last]
     entry: _Entry
     sea: bool = False  # literal in a story about ships or the sea (« l'épave a touché le fond »)
     kitchen: bool = False  # literal in a sentence about food or drink (« le vin a tourné au vinaigre »)
+    order: int = 0  # line of the pattern in its file: the tie-break between patterns of one length
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ def _mock_titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 def _patterns() -> dict[str, tuple[_Pattern, ...]]:
     """Phrase patterns indexed by the words their first element accepts."""
     index: dict[str, list[_Pattern]] = {}
+    seen: list[_Pattern] = []
     for row in table("loaded_phrases"):
         source, category, reason, neutral, register, context = _pad(row, 6)
         elements, first, last = [], None, None
@@ -239,7 +241,9 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
         entry = _entry(category, reason, neutral)
         if register == "familier":
             entry = _Entry(entry.category, entry.reason, entry.neutral, entry.pos, familiar=True)
-        pattern = _Pattern(tuple(elements), mark, entry, sea=context == "mer", kitchen=context == "cuisine")
+        pattern = _Pattern(tuple(elements), mark, entry, sea=context == "mer", kitchen=context == "cuisine",
+                           order=len(seen))
+        seen.append(pattern)
         for word in elements[0][1]:
             index.setdefault(word, []).append(pattern)
     return {word: tuple(found) for word, found in index.items()}
@@ -665,6 +669,10 @@ def _token_table(doc):
     return t.keys, t.names, t.punct
 
 
+def _pattern_rank(pattern: _Pattern) -> tuple[int, int]:
+    return -len(pattern.elements), pattern.order
+
+
 def _phrase_candidates(doc) -> list[_Candidate]:
     index = _patterns()
     tab = _token_table(doc)
@@ -673,10 +681,11 @@ def _phrase_candidates(doc) -> list[_Candidate]:
     get = index.get
     for sent in _sentences(doc):
         for i in range(sent.start, sent.end):
-            patterns = {p for key in keys[i] for p in get(key, ())}
+            patterns = [p for key in keys[i] for p in get(key, ())]
             if not patterns:
                 continue
-            for pattern in sorted(patterns, key=lambda p: -len(p.elements)):
+            # Longest first; one file order for ties, so that the result never depends on hashing.
+            for pattern in sorted({p.order: p for p in patterns}.values(), key=_pattern_rank):
                 ends: list[int] = []
                 if _match_pattern(tab, pattern.elements, 0, i, sent.end, ends):
                     if pattern.sea and _at_sea(doc, i):

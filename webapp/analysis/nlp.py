@@ -14,9 +14,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 @lru_cache(maxsize=1)
 def load_nlp():
     """The spaCy French pipeline, loaded on first use and shared by the whole process."""
+    import gc
+
     import spacy
 
-    return spacy.load(MODEL_NAME)
+    nlp = spacy.load(MODEL_NAME)
+    # The model is hundreds of thousands of long-lived Python objects: moved out of the collector's reach,
+    # they are no longer rescanned by every full collection that the analysis's short-lived objects trigger.
+    gc.collect()
+    gc.freeze()
+    return nlp
 
 
 def looks_french(text: str) -> bool:

@@ -49,9 +49,15 @@ class Descriptions:
                         end += 1
                 self.orgs.append((ent.start, text_of(ent.start, end - 1)))
         self.names = self._repeated_names(in_quote, person_tokens)
-        for tok in doc:
+        nouns = self.nouns
+        for i, (text, pos, lemma) in enumerate((t.text, t.pos_, t.lemma_) for t in doc):
+            # (a cheap look at the strings first: only the nouns of the list are read as Tokens)
+            if in_quote[i] or pos not in {"NOUN", "PROPN"} or text.casefold() not in nouns and \
+                    lemma.casefold() not in nouns:
+                continue
+            tok = doc[i]
             noun = self.noun_of(tok)
-            if noun is None or in_quote[tok.i]:
+            if noun is None:
                 continue
             name = self._introduced(tok)
             if name:
@@ -193,9 +199,10 @@ class Descriptions:
         the tagger gave them (« Vélocity » comes out as a person as often as a place)."""
         doc = self.doc
         runs: list[tuple[int, str, bool]] = []
+        propn = [t.pos_ == "PROPN" for t in doc]  # (the tags read once, not a Token per word)
         i = 0
         while i < len(doc):
-            run = self._name_run(i) if doc[i].pos_ == "PROPN" and not in_quote[i] else None
+            run = self._name_run(i) if propn[i] and not in_quote[i] else None
             # (a given name and a surname is a person, even one kept out of the people: a byline, a credit)
             if run is None or any(t in person_tokens for t in range(run[0], run[1] + 1)) or \
                     first_name_gender(self.text_of(*run)) is not None or \
