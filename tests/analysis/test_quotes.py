@@ -967,3 +967,21 @@ def test_elle_continues_a_body_described_in_the_sentence_before(nlp):
             "L'association a également passé au crible les conditions de 25 enseignes. Elle y a relevé 71 clauses "
             "qu'elle juge « abusives ou illicites ».")
     assert [(q.kind, q.speaker) for q in quotes_of(nlp, text)] == [("partial", "UFC-Que Choisir")]
+
+
+def test_origins_as_reprises_a_team_in_parentheses_and_a_narrative_infinitive(nlp):
+    """« le Danois Rasmus X … a déclaré le Danois »; « Le Breton » for the rider the article is about, not for
+    the Dane; « Mathis X (Breizh Cycling) » names his team, no person; « Son équipe, Breizh Cycling, a salué
+    « … » »; « Avant d'ajouter, prudent : « … » » goes on with the last speaker."""
+    text = ("Mathis Lebreton a devancé le Danois Rasmus Kjeldsen. Mercredi, Mathis Lebreton (Breizh Cycling) a "
+            "attaqué. « J'avais de bonnes sensations », a-t-il souri.\n\nSon directeur sportif, Yann Le Floch, "
+            "exulte. « Mathis a travaillé tout l'hiver », confie-t-il. Avant d'ajouter, prudent : « Le maillot, il "
+            "faut le garder. »\n\n« Il était plus fort », a déclaré le Danois. Son équipe, Breizh Cycling, a salué "
+            "« une victoire collective ».\n\nLe Breton, lui, refuse de s'enflammer. « Je savoure ce soir », a-t-il "
+            "glissé.")
+    norm = normalize(text)
+    art = Article(norm=norm, doc=nlp(norm.text))
+    people = find_people(art)
+    assert [p.name for p in people] == ["Mathis Lebreton", "Rasmus Kjeldsen", "Yann Le Floch"]
+    assert [q.speaker for q in find_quotations(art, people)] == [
+        "Mathis Lebreton", "Yann Le Floch", "Yann Le Floch", "Rasmus Kjeldsen", "Breizh Cycling", "Mathis Lebreton"]

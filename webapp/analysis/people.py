@@ -149,6 +149,10 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
             continue
         if end - start == 1 and not _plausible_single_name(doc[start]):
             continue
+        if end - start == 1 and start > 0 and doc[start - 1].pos_ in {"DET", "ADP"} and \
+                demonym_lemma(doc[start].text):
+            continue  # « le Breton », « du Français »: a person of that origin, not one named so
+
         if known_source(doc[start:end].text) is not None:
             continue  # « Santé publique France », « Le Monde »: a body or an outlet the recogniser took for a person
         # "Anne-Sophie Le Du", "Yann Le Goff", "Charles De Gaulle": a surname with a capitalised particle that
@@ -355,6 +359,28 @@ def role_lemma(word: str) -> str | None:
     return None
 
 
+_DEMONYM_FEMININE = (("enne", "en"), ("onne", "on"), ("aise", "ais"), ("oise", "ois"), ("ise", "is"), ("ole", "ol"),
+                     ("ande", "and"), ("aine", "ain"), ("ine", "in"), ("que", "c"), ("e", ""))
+
+
+def demonym_lemma(word: str) -> str | None:
+    """``Danois``, ``Bretonne``, ``Française``: the masculine gentilé (data/demonyms.txt) of a capitalised
+    word, which the press uses as a noun for a person of that origin; None for anything else (« breton »
+    written in lower case is an adjective)."""
+    if not word[:1].isupper() or len(word) < 4:
+        return None
+    names = word_set("demonyms")
+    low = word.casefold()
+    if low.endswith("s") and low[:-1] in names and not low.endswith(("ais", "ois")):
+        low = low[:-1]
+    if low in names:
+        return low
+    for fem, masc in _DEMONYM_FEMININE:
+        if low.endswith(fem) and low[: len(low) - len(fem)] + masc in names:
+            return low[: len(low) - len(fem)] + masc
+    return None
+
+
 def feminine_role(word: str) -> bool:
     """A feminine singular form of a masculine role lemma: "réalisatrice", "élue", "l'ex-ministre" is not."""
     low = _bare_office(word)
@@ -394,6 +420,8 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
     i = start - 1
     while i >= 0 and doc[i].pos_ in {"ADJ", "PROPN"} and not _is_name_token(doc[i]) and not _is_role(doc[i]):
         i -= 1
+    if start >= 2 and demonym_lemma(doc[start - 1].text) and doc[start - 2].pos_ == "DET":
+        out.add(demonym_lemma(doc[start - 1].text))  # « le Danois Rasmus X »: later « le Danois »
     if i >= 0 and _role_of(doc[i]):
         out.add(_role_of(doc[i]))
     else:
@@ -493,8 +521,9 @@ def find_people(article: Article) -> list[Person]:
         cluster.roles |= _roles_around(doc, start, end)
     _add_bare_mentions(doc, clusters)
     clusters = _merge_aliases(doc.text, clusters)
+    affiliations = _affiliations(doc)
     clusters = [c for c in clusters if not _names_a_thing(doc, c) and not _names_a_place(doc, c) and not any(
-        _after_organisation_noun(doc, t0) for _, _, t0 in c.mentions)]
+        _after_organisation_noun(doc, t0) for _, _, t0 in c.mentions) and " ".join(c.keys) not in affiliations]
     people = []
     for cluster in sorted(clusters, key=lambda c: min(m[0] for m in c.mentions)):
         cluster.settle_spelling()
@@ -569,6 +598,21 @@ def _names_a_thing(doc, cluster: _Cluster) -> bool:
                 prev.lemma_.lower() not in people_nouns and prev.lower_ not in people_nouns:
             return True
     return False
+
+
+def _affiliations(doc) -> set[str]:
+    """« Mathis X (Breizh Cycling) », « Anne Y (LR) »: the team, party or company written in parentheses right
+    after a person's name is theirs, not another person (folded names)."""
+    out = set()
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or not _is_name_token(doc[i - 1]):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and _is_name_token(doc[j]):
+            j += 1
+        if j > i + 1 and j < len(doc) and doc[j].text == ")":
+            out.add(" ".join(fold(t.text) for t in doc[i + 1:j]))
+    return out
 
 
 def _names_a_place(doc, cluster: _Cluster) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import table, word_set
-from .people import feminine_role, fold, parts_match, person_at, role_lemma
+from .people import demonym_lemma, feminine_role, fold, parts_match, person_at, role_lemma
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
@@ -553,6 +553,7 @@ class _Attributor:
         self.respondents = word_set("respondents")
         self.speech_nouns = word_set("speech_nouns")
         self.work_nouns = word_set("work_nouns")
+        self.verbs_infinitive = frozenset(v for v in reader.verbs if " " not in v)
         self.desc = Descriptions(self.doc, lambda a, b: reader.article.text[reader.orig_span(a, b).start:
                                                                             reader.orig_span(a, b).end],
                                  self.in_quote, frozenset(reader.tok_person))
@@ -747,6 +748,8 @@ class _Attributor:
         while start - 1 >= f.para_first and doc[start - 1].text not in _SENTENCE_END \
                 and not self.in_quote[start - 1]:
             start -= 1
+        if self._narrative_infinitive(start, k):
+            return _Cue(start, k - 1, None, pronoun="last")  # « Avant d'ajouter, prudent : « … » »
         cue = self.cue_speech_noun(start, k) or self.cue_in(start, k, near=k)
         if cue:
             return cue
@@ -757,6 +760,21 @@ class _Attributor:
         if doc[k].text == ":":
             return self._subject_before_colon(start, k)
         return None
+
+    def _narrative_infinitive(self, start: int, k: int) -> bool:
+        """``Avant d'ajouter, prudent :``, ``Et de conclure :``: an infinitive of saying with no subject of its
+        own goes on with whoever spoke last."""
+        low = self.r.low
+        t = start
+        while t < k and self.doc[t].is_space:
+            t += 1
+        if t < k and low[t] in {"avant", "et", "puis"}:
+            t += 1
+        if t + 1 >= k or low[t] not in {"de", "d'"}:
+            return False
+        verb = self.doc[t + 1]
+        return verb.morph.get("VerbForm") == ["Inf"] and (self.r.is_speech_verb(verb, loose=True) or
+                                                         low[t + 1] in self.verbs_infinitive)
 
     def _subject_before_colon(self, start: int, k: int) -> _Cue | None:
         """``X s'est tourné vers le public : « … »``, ``un éleveur, X, ne décolère pas : « … »``: a sentence
@@ -798,8 +816,11 @@ class _Attributor:
             n = t + 1
             if n < k and doc[n].text == ",":
                 # « son camarade X, 27 ans, hausse les épaules : »: past a short apposition
-                close = next((x for x in range(n + 1, min(k, n + 9)) if doc[x].text == ","), None)
-                if close is not None and not any(doc[x].pos_ in {"VERB", "AUX"} for x in range(n + 1, close)):
+                close = next((x for x in range(n + 1, min(k, n + 13)) if doc[x].text == ","), None)
+                # (« X, retardé par une chute en milieu d'étape, nourrit … »: a participle may describe X)
+                if close is not None and not any(doc[x].pos_ in {"VERB", "AUX"} and
+                                                 doc[x].morph.get("VerbForm") != ["Part"]
+                                                 for x in range(n + 1, close)):
                     n = close + 1
             while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
                 n += 1
@@ -1153,6 +1174,8 @@ class _Attributor:
     def speaker_of(self, cue: _Cue, para_index: int) -> _Speaker | None:
         if cue.pronoun == "on":
             return None  # « entend-on »: an impersonal voice, nobody a reader could check
+        if cue.pronoun == "last":
+            return next((source for tok, source in reversed(self.registry) if tok < cue.first), None)
         if cue.pronoun:
             return self.resolve_pronoun(cue.pronoun, cue.first, continuing=self._continues(cue))
         if cue.subject is None:
@@ -1170,6 +1193,13 @@ class _Attributor:
         partner = self._partner(a, b)
         if partner is not None:
             return _Speaker(partner.name, self.r.genders.get(partner.name, partner.gender), "s", True, partner)
+        apposed = self._name_apposed_to(a, b)
+        if apposed is not None:
+            # « Son équipe, Breizh Cycling, a salué »: the name set off by commas after the description
+            span = self.r.orig_span(*apposed)
+            name = self.r.article.text[span.start:span.end]
+            self.desc.note_source(apposed[0], name)
+            return _Speaker(name, None, "s", True)
         named_end = self._name_closing_description(a, b)
         if named_end is not None:
             # « Le loueur de vélos en libre-service Vélocity a reconnu »: the description ends on the name
@@ -1307,6 +1337,22 @@ class _Attributor:
                and self.r.genders.get(p.name, p.gender) in {None, gender}]
         return kin[0] if len(kin) == 1 else None
 
+    def _name_apposed_to(self, a: int, b: int) -> tuple[int, int] | None:
+        """The proper name (no person's) between commas right after a description of a body: « Son équipe,
+        Breizh Cycling, », « La société de production, Glam Factory, »."""
+        doc = self.doc
+        if b + 2 >= len(doc) or doc[b + 1].text != "," or doc[b].pos_ != "NOUN" or \
+                any(t in self.r.tok_person for t in range(a, b + 1)):
+            return None
+        j = b + 2
+        k = j
+        while k < len(doc) and k - j < 5 and doc[k].text[:1].isupper() and doc[k].pos_ in {"PROPN", "X", "NOUN"} \
+                and k not in self.r.tok_person:
+            k += 1
+        if k == j or k >= len(doc) or doc[k].text != ",":
+            return None
+        return j, k - 1
+
     def _name_closing_description(self, a: int, b: int) -> int | None:
         """Start of a proper name that closes a lower-case description of a body (« le loueur de vélos
         électriques Vélocity », « le groupe américain Tesla »), or None.  A name after « de » or an article
@@ -1412,8 +1458,9 @@ class _Attributor:
         return person
 
     def _is_role(self, tok) -> bool:
-        # "l'ex-ministre" is still the minister, "la réalisatrice" a "réalisateur"
-        return role_lemma(tok.text) is not None or tok.lemma_.casefold() in word_set("person_roles")
+        # "l'ex-ministre" is still the minister, "la réalisatrice" a "réalisateur"; « le Danois » a Dane
+        return role_lemma(tok.text) is not None or tok.lemma_.casefold() in word_set("person_roles") or \
+            demonym_lemma(tok.text) is not None
 
     def role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
         """``l'opposant`` → the person the article called "l'opposant X"; failing that, the person named
@@ -1432,7 +1479,7 @@ class _Attributor:
     def _role_referent(self, head, gender: str | None, before: int, span: tuple[int, int]) -> Person | None:
         low = head.lemma_.casefold()
         low_text = head.text.casefold().removeprefix("ex-")
-        role = {low, low_text, low_text.rstrip("e")} | {role_lemma(head.text)} - {None}
+        role = {low, low_text, low_text.rstrip("e")} | {role_lemma(head.text), demonym_lemma(head.text)} - {None}
         exact = set(role)
         for group in _role_groups():
             if role & group:
@@ -1445,6 +1492,13 @@ class _Attributor:
             candidates = [p for p in candidates if self.r.genders.get(p.name, p.gender) in {None, gender}]
         if len(candidates) == 1:
             return candidates[0]
+        if not candidates and demonym_lemma(head.text) is not None:
+            # « Le Breton, lui, refuse … »: an origin nobody was given is the person the article is about, when
+            # that person is not given another origin
+            person = self._most_named(before)
+            if person is not None and not any(demonym_lemma(r[:1].upper() + r[1:]) for r in self._roles_of(person)) \
+                    and (gender is None or self.r.genders.get(person.name, person.gender) in {None, gender}):
+                return person
         if not candidates and role & _DEFENDANT_ROLES:
             # « la prévenue », « l'accusé »: the one on trial is the person the article is about
             person = self._most_named(before)
@@ -1767,7 +1821,8 @@ class _Attributor:
                 else None
         while a < b and (doc[a].is_punct or doc[a].is_space):
             a += 1
-        head = next((doc[t] for t in range(a + 1, b + 1) if doc[t].pos_ == "NOUN"), None)
+        head = next((doc[t] for t in range(a + 1, b + 1) if doc[t].pos_ == "NOUN" or
+                     demonym_lemma(doc[t].text)), None)  # (« Le Breton, lui, refuse »)
         if doc[a].text.casefold() in {"le", "la", "l'"} and head is not None and self._is_role(head) and \
                 not any(x in self.r.tok_person for x in range(a, b + 1)):  # ("le porte-parole de X" is not X)
             person = self.role_referent(head, gender, a, (a, b))
@@ -1843,9 +1898,12 @@ class _Attributor:
             a = commas[-1] + 1
         while a < b and doc[a].is_punct:
             a += 1  # (the parser hangs the comma before a subject on it)
-        if doc[a].text.casefold() not in {"le", "la", "l'"} or any(doc[t].pos_ == "PROPN" for t in range(a, b + 1)):
+        # (a name is no description, but « le Breton » is one: a person of that origin)
+        if doc[a].text.casefold() not in {"le", "la", "l'"} or any(
+                doc[t].pos_ == "PROPN" and not demonym_lemma(doc[t].text) for t in range(a, b + 1)):
             return None
-        head = next((doc[t] for t in range(a + 1, b + 1) if doc[t].pos_ in {"NOUN", "ADJ", "VERB"}), None)
+        head = next((doc[t] for t in range(a + 1, b + 1) if doc[t].pos_ in {"NOUN", "ADJ", "VERB"} or
+                     demonym_lemma(doc[t].text)), None)
         if head is None:
             return None
         if self._is_role(head):  # « Le technicien nordiste »: the holder of that office (or a synonym of it)
