@@ -985,3 +985,16 @@ def test_origins_as_reprises_a_team_in_parentheses_and_a_narrative_infinitive(nl
     assert [p.name for p in people] == ["Mathis Lebreton", "Rasmus Kjeldsen", "Yann Le Floch"]
     assert [q.speaker for q in find_quotations(art, people)] == [
         "Mathis Lebreton", "Yann Le Floch", "Yann Le Floch", "Rasmus Kjeldsen", "Breizh Cycling", "Mathis Lebreton"]
+
+
+def test_a_portrait_s_description_means_its_subject_and_reflexive_incises(nlp):
+    """In a portrait, « Le chef, lui, … « … », assure-t-il » is the chef, not his father named once since;
+    « Sa seconde, Inès X, qui …, décrit … « … », raconte-t-elle » is Inès; « s'enthousiasme-t-il » an incise."""
+    text = ("Hugo Castaing décroche sa troisième étoile. Hugo Castaing a 31 ans. Celui d'Hugo Castaing est un conte.\n\n"
+            "Sa mère, Françoise Castaing, se souvient : « Il piquait mes casseroles. »\n\nSon père, Alain, glisse "
+            "simplement : « On est fiers. »\n\nLe chef, lui, garde les pieds sur terre. « Les étoiles, c'est pour "
+            "l'équipe », assure-t-il.\n\nSa seconde, Inès Barrault, qui l'accompagne depuis l'ouverture, décrit un "
+            "bourreau de travail. « Il arrive à 7 heures », raconte-t-elle.\n\nPour le critique Jérôme Vialle, "
+            "« Castaing a inventé une cuisine ». « Son velouté est un chef-d'oeuvre », s'enthousiasme-t-il.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "Françoise Castaing", "Alain", "Hugo Castaing", "Inès Barrault", "Jérôme Vialle", "Jérôme Vialle"]

@@ -693,6 +693,9 @@ class _Attributor:
         doc = self.doc
         # (only a verb takes a hyphenated subject clitic, so the form decides where the tagger hesitates:
         # « sourit-elle » is often read as an adjective, « a-t-elle gémi » as an infinitive)
+        if j + 1 < end and self.r.low[j] in {"s'", "se"}:
+            found = self._inverted_incise(j + 1, end)  # « s'enthousiasme-t-il », « s'est-elle agacée »
+            return (j, found[1], found[2], found[3]) if found else None
         if j >= end or not doc[j].text.isalpha() or not doc[j].text.islower():
             return None
         clitic, last = self.r.clitic_after(j, min(end - 1, j + 3))
@@ -822,6 +825,8 @@ class _Attributor:
                                                  doc[x].morph.get("VerbForm") != ["Part"]
                                                  for x in range(n + 1, close)):
                     n = close + 1
+                elif close is None:
+                    n += 1  # « Sa mère, Françoise X, se souvient : »: the comma closing the apposed name
             while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
                 n += 1
             if n < k and doc[n].pos_ in {"AUX", "VERB"}:
@@ -1544,18 +1549,34 @@ class _Attributor:
                 # ("X a été emmené, a annoncé sa porte-parole Y. … a écrit l'opposant" → X).
                 skipped.add(person.name)
                 continue
-            return person
+            return self._topic_over_passer_by(person, gender, span[0])
         if gender is not None:
             # Nobody fits by office: the latest person of that gender who spoke, the one the reader has in
             # mind ("…, poursuit-elle. La chercheuse met en garde …").
             for tok, source in reversed(self.registry[-30:]):
                 if tok < before and source.person is not None and self.r.genders.get(source.name) == gender:
                     # One who holds another office is not meant (« la syndicaliste » is not the headmistress).
-                    return None if source.person.roles else source.person
+                    return None if source.person.roles else \
+                        self._topic_over_passer_by(source.person, gender, span[0])
             # Nobody has spoken yet: the person the article is about (« Le film de X a gagné … La
             # réalisatrice dit … »), when one person of that gender, with no other office, is named most.
             return self._topic_person(gender, before)
         return None
+
+    def _topic_over_passer_by(self, person: Person, gender: str | None, before: int) -> Person:
+        """« Son père, Alain, glisse : « … » … Le chef, lui, garde les pieds sur terre »: a description nobody
+        holds means the person the article is about (named three times or more) rather than someone named
+        once in passing since."""
+        topic = self._most_named(before)
+        if topic is None or topic is person or topic.roles:
+            return person
+        here = self.r.orig_span(before, before).start
+        named = sum(m.start < here for m in topic.mentions)
+        passing = sum(m.start < here for m in person.mentions)
+        known = self.r.genders.get(topic.name, topic.gender)
+        if named >= 3 and passing <= 1 and (gender is None or known in {None, gender}):
+            return topic
+        return person
 
     def _topic_person(self, gender: str, before: int) -> Person | None:
         person = self._most_named(before)
@@ -1769,6 +1790,14 @@ class _Attributor:
                 t = comma + 1
             if t + 1 < k and doc[t].text.casefold() in {"le", "la", "l'"} and doc[t + 1].pos_ == "NOUN":
                 return self._topic_described((t, t + 1), gender)
+            # (« Sa seconde, Inès X, qui …, décrit … »: the name set off by commas after the opening noun)
+            for x in range(t + 1, min(k, t + 6)):
+                person = self.r.tok_person.get(x)
+                if person is not None and doc[x - 1].text == "," and self.r.tok_person.get(x - 1) is not person:
+                    known = self.r.genders.get(person.name, person.gender)
+                    if known in {None, gender}:
+                        return _Speaker(person.name, known or gender, "s", True, person)
+                    break
             return None
         np = self.r.np_before(roots[0], start)  # the parser's subject, or a name set off by commas
         if np is None:
