@@ -618,3 +618,12 @@ def test_selon_ses_comptes_refers_to_the_subject_of_the_sentence(nlp):
     people = find_people(art)
     fig = one(find_figures(art, find_quotations(art, people), people), "96 millions")
     assert fig.source == "official"
+
+
+def test_figures_impossible_to_verify_independently_are_unverified_not_verified(nlp):
+    """« des chiffres impossibles à vérifier de manière indépendante » says the opposite of « vérifiés de
+    manière indépendante »: the plural must not slip past the negative formula."""
+    text = ("Selon le renseignement militaire ukrainien (HUR), plus de 16 000 soldats russes auraient été tués sous "
+            "son commandement, des chiffres impossibles à vérifier de manière indépendante.")
+    (figure,) = [f for f in figures_of(nlp, text) if f.text.startswith("plus de 16 000")]
+    assert figure.source == "official" and figure.unverified_stated and figure.hedged
