@@ -627,3 +627,17 @@ def test_figures_impossible_to_verify_independently_are_unverified_not_verified(
             "son commandement, des chiffres impossibles à vérifier de manière indépendante.")
     (figure,) = [f for f in figures_of(nlp, text) if f.text.startswith("plus de 16 000")]
     assert figure.source == "official" and figure.unverified_stated and figure.hedged
+
+
+def test_figures_in_the_answers_of_a_question_and_answer_interview_are_the_interviewee_s(nlp):
+    """« — Que répondez-vous ? » then an answer without quotation marks: the interviewee's own figures; a
+    figure of the introduction stays unsourced."""
+    text = ("Nadia Benhamou dirige Montfleury, 24 300 habitants. Nadia Benhamou se représente. Entretien avec Nadia "
+            "Benhamou.\n\n— Vos opposants vous critiquent. Que leur répondez-vous ?\n\nNous avons construit 380 "
+            "logements en cinq ans.\n\n— Et la sécurité ?\n\nNous sommes passés de 6 à 14 policiers municipaux.")
+    art = article_of(nlp, text)
+    people = find_people(art)
+    figures = find_figures(art, [], people)
+    sources = {f.text: (f.source, f.source_text) for f in figures}
+    assert sources["380"] == ("person", "Nadia Benhamou") and sources["6 à 14"] == ("person", "Nadia Benhamou")
+    assert sources["24 300"][0] == "none"

@@ -1204,9 +1204,37 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     _carry_across_sentences(article, index, work, attributions, people, acronyms)
     _paragraph_scope(article, index, work, attributions, quotes)
     _headline_from_lead(article, work)
+    _interview_answers(article, work, people)
     _apply_verification(article, index, work, attributions)
     _inherit(work, attributions, index)
     return [_to_figure(article, w) for w in work]
+
+
+_DASHES = ("—", "–", "-")
+
+
+def _interview_answers(article: Article, work: list[_Working], people: list[Person]) -> None:
+    """An interview printed as questions and answers (« — Que leur répondez-vous ? » then the answer, with no
+    quotation marks): the figures of the answers nobody else is credited with are the interviewee's own —
+    the person the article is about.  Several such exchanges are needed to read the article as one."""
+    text = article.text
+    paras = article.paragraphs
+    answers = [para for prev, para in zip(paras, paras[1:])
+               if text[prev.start:prev.end].strip().startswith(_DASHES)
+               and text[prev.start:prev.end].rstrip().endswith("?")
+               and not text[para.start:para.end].lstrip().startswith(_DASHES + ("«", '"'))]
+    if len(answers) < 2 or not people:
+        return
+    counts = sorted(((len(p.mentions), p) for p in people), key=lambda x: -x[0])
+    if len(counts) > 1 and counts[1][0] >= counts[0][0]:
+        return  # nobody stands out as the one interviewed
+    interviewee = counts[0][1]
+    for w in work:
+        if w.source != "none" or w.cand.kind in ("duration", "age"):
+            continue
+        start = article.span(w.cand.num_start, w.cand.end).start
+        if any(a.start <= start < a.end for a in answers):
+            w.source, w.source_text, w.direct = "person", interviewee.name, True
 
 
 def _inside_a_term(article: Article, c: _Candidate, quotes: list[Quote]) -> bool:
