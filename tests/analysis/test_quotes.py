@@ -998,3 +998,17 @@ def test_a_portrait_s_description_means_its_subject_and_reflexive_incises(nlp):
             "« Castaing a inventé une cuisine ». « Son velouté est un chef-d'oeuvre », s'enthousiasme-t-il.")
     assert [q.speaker for q in quotes_of(nlp, text)] == [
         "Françoise Castaing", "Alain", "Hugo Castaing", "Inès Barrault", "Jérôme Vialle", "Jérôme Vialle"]
+
+
+def test_narrative_infinitives_pour_phrases_and_quotes_with_nothing_between(nlp):
+    """« Pour le colonel allemand à la retraite Ralf X, analyste, … : « … » » and « Et l'expert de prévenir :
+    « … » »; « …, raconte un ancien officier, qui a fui en Géorgie. « … » » keeps the unnamed officer;
+    « L'avocate de Léa X, Me Caroline Y, dément tout chiffre : » is the lawyer."""
+    text = ("Pour le colonel allemand à la retraite Ralf Kessler, analyste militaire, cette promotion est un "
+            "signal : « Poutine récompense les généraux qui obéissent. » Et l'expert de prévenir : « Là où il arrive, "
+            "les pertes explosent. »\n\n« Il comptait les morts », raconte un ancien officier de son état-major, qui "
+            "a fui en Géorgie. « Quand un bataillon était détruit, il en demandait un autre. »\n\nL'avocate de Léa "
+            "Morand, Me Caroline Vasseur, dément tout chiffre : « Ma cliente ne demande que ce que la loi prévoit. »")
+    assert [q.speaker for q in quotes_of(nlp, text)] == [
+        "Ralf Kessler", "Ralf Kessler", "un ancien officier de son état-major", "un ancien officier de son état-major",
+        "Caroline Vasseur"]

@@ -751,8 +751,11 @@ class _Attributor:
         while start - 1 >= f.para_first and doc[start - 1].text not in _SENTENCE_END \
                 and not self.in_quote[start - 1]:
             start -= 1
-        if self._narrative_infinitive(start, k):
+        narrative = self._narrative_infinitive(start, k)
+        if narrative is True:
             return _Cue(start, k - 1, None, pronoun="last")  # « Avant d'ajouter, prudent : « … » »
+        if narrative:
+            return _Cue(start, k - 1, None, subject=narrative)  # « Et l'expert de prévenir : « … » »
         cue = self.cue_speech_noun(start, k) or self.cue_in(start, k, near=k)
         if cue:
             return cue
@@ -764,20 +767,28 @@ class _Attributor:
             return self._subject_before_colon(start, k)
         return None
 
-    def _narrative_infinitive(self, start: int, k: int) -> bool:
+    def _narrative_infinitive(self, start: int, k: int) -> bool | tuple[int, int]:
         """``Avant d'ajouter, prudent :``, ``Et de conclure :``: an infinitive of saying with no subject of its
-        own goes on with whoever spoke last."""
+        own goes on with whoever spoke last (True); ``Et l'expert de prévenir :``, the narrative infinitive
+        of French prose, names its speaker before « de » (that noun phrase)."""
         low = self.r.low
         t = start
         while t < k and self.doc[t].is_space:
             t += 1
-        if t < k and low[t] in {"avant", "et", "puis"}:
+        subject = None
+        if t < k and low[t] == "et" and t + 2 < k and low[t + 1] not in {"de", "d'"}:
+            de = next((x for x in range(t + 2, min(k, t + 7)) if low[x] in {"de", "d'"}), None)
+            if de is not None and not any(self.doc[x].is_punct or self.doc[x].pos_ in {"VERB", "AUX"}
+                                          for x in range(t + 1, de)):
+                subject, t = (t + 1, de - 1), de
+        if subject is None and t < k and low[t] in {"avant", "et", "puis"}:
             t += 1
         if t + 1 >= k or low[t] not in {"de", "d'"}:
             return False
         verb = self.doc[t + 1]
-        return verb.morph.get("VerbForm") == ["Inf"] and (self.r.is_speech_verb(verb, loose=True) or
+        said = verb.morph.get("VerbForm") == ["Inf"] and (self.r.is_speech_verb(verb, loose=True) or
                                                          low[t + 1] in self.verbs_infinitive)
+        return (subject or True) if said else False
 
     def _subject_before_colon(self, start: int, k: int) -> _Cue | None:
         """``X s'est tourné vers le public : « … »``, ``un éleveur, X, ne décolère pas : « … »``: a sentence
@@ -808,14 +819,27 @@ class _Attributor:
             named = self._name_in_subject(tok, start, k)
             if named:  # "L'astrophysicienne X, de l'Observatoire de Paris, se veut prudente :"
                 return _Cue(named[0], k, None, subject=named)
-            if doc[a].pos_ == "DET" and (self._is_role(tok) or tok.text.casefold() in _spouse_nouns()):
-                return _Cue(a, k, None, subject=(a, b))  # (« Son mari, technicien …, nuance : »)
+            if doc[a].pos_ == "DET" and (self._is_role(tok) or tok.text.casefold() in _spouse_nouns() or
+                                         tok.lemma_.casefold() in _speaking_heads() - word_set("person_descriptors")):
+                # (« Son mari, technicien …, nuance : », « Son voisin, retraité d'EDF, se veut rassurant : »)
+                end = b
+                if end + 1 < k and doc[end + 1].text == ",":
+                    close = next((x for x in range(end + 2, min(k, end + 10)) if doc[x].text == ","), None)
+                    if close is not None and tok.lemma_.casefold() not in word_set("person_roles") and \
+                            not any(x in self.r.tok_person for x in range(end + 2, close)):
+                        end = close - 1  # the unnamed source as the article words it, with its apposition
+                return _Cue(a, k, None, subject=(a, end))
             return None
         # The parser lost the subject: a name directly followed by its verb ("X s'est tourné", "X ne dit rien").
         for t in range(start, k):
             person = self.r.tok_person.get(t)
             if person is None or self.r.tok_person.get(t + 1) is person or self.in_quote[t]:
                 continue
+            first = t
+            while first - 1 >= start and self.r.tok_person.get(first - 1) is person:
+                first -= 1
+            if first > start and doc[first - 1].text.casefold() in _OF:
+                continue  # (« L'avocate de Léa X, Me Y, dément » : Léa is whom the lawyer defends)
             n = t + 1
             if n < k and doc[n].text == ",":
                 # « son camarade X, 27 ans, hausse les épaules : »: past a short apposition
@@ -829,7 +853,8 @@ class _Attributor:
                     n += 1  # « Sa mère, Françoise X, se souvient : »: the comma closing the apposed name
             while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
                 n += 1
-            if n < k and doc[n].pos_ in {"AUX", "VERB"}:
+            # (« …, Me Caroline X, dément tout chiffre : »: a verb of saying the tagger read as an adverb)
+            if n < k and (doc[n].pos_ in {"AUX", "VERB"} or self.r.low[n] in self.r.forms):
                 a = t
                 while a - 1 >= start and self.r.tok_person.get(a - 1) is person:
                     a -= 1
@@ -855,12 +880,18 @@ class _Attributor:
                     b += 1
                 if b + 1 < k and self.doc[b + 1].text == ",":
                     return j, b
+        complement = False
         for t in range(lo, hi + 1):
             person = self.r.tok_person.get(t)
             if person is None or self.r.tok_person.get(t - 1) is person or self.in_quote[t]:
                 continue
             if t > lo and self.doc[t - 1].text.casefold() in _OF | {"à", "au", "aux", "chez", "avec", "contre"}:
-                return None
+                complement = True  # (« L'avocate de Léa X, Me Caroline Y, » : not Léa, perhaps the name after)
+                continue
+            before = self.doc[t - 2] if t >= 2 and self.doc[t - 1].text.casefold() in _person_titles() \
+                else self.doc[t - 1]
+            if complement and before.text != ",":
+                continue
             b = t
             while b + 1 <= hi and self.r.tok_person.get(b + 1) is person:
                 b += 1
@@ -1039,6 +1070,17 @@ class _Attributor:
         if np is None or np[1] + 1 >= end:
             return None
         j = np[1] + 1
+        if doc[j].text not in {",", "("}:
+            # « Pour le colonel allemand à la retraite Ralf X, analyste, … »: the phrase runs on to a name
+            comma = next((x for x in range(j, min(end, j + 12)) if doc[x].text == "," or self.in_quote[x]), None)
+            names = [x for x in range(j, comma) if x in self.r.tok_person] if comma is not None and \
+                doc[comma].text == "," else []
+            if names:
+                a = names[0]
+                b = a
+                while b + 1 < comma and self.r.tok_person.get(b + 1) is self.r.tok_person[a]:
+                    b += 1
+                return _Cue(t, b, None, subject=(a, b))
         if doc[j].text == "(":  # "Pour X (PPE), …": the party label is X's
             j = next((x + 1 for x in range(j, min(end, j + 8)) if doc[x].text == ")"), end)
         if j + 1 < end and doc[j].text == "," and doc[j + 1].text.casefold() == "qui":
@@ -1050,7 +1092,9 @@ class _Attributor:
         tokens = doc[a:b + 1]
         if any(i in self.r.tok_person for i in range(a, b + 1)) or any(
                 x.pos_ == "PROPN" or x.ent_type_ in {"ORG", "PER"} or x.text == "%" or
-                x.pos_ == "NOUN" and x.text[:1].isupper() and x.i > t + 1 or x.lemma_.casefold()
+                x.pos_ == "NOUN" and x.text[:1].isupper() and x.i > t + 1 or
+                x.lemma_.casefold() in word_set("organisation_nouns") | {"réseau", "collectif", "institut"} or
+                x.lemma_.casefold()
                 in self.respondents or x.text.casefold() in self.respondents or self._is_role(x)
                 for x in tokens):
             return _Cue(t, b, None, subject=np)
@@ -2216,12 +2260,21 @@ class _Attributor:
                     between = [t for t in range((prev.close_tok or prev.last) + 1, f.open_tok or f.first)
                                if not doc[t].is_punct]
                     cue_tokens = set(range(prev.cue.first, prev.cue.last + 1))
+                    # (« …, raconte un ancien officier, qui a fui en Géorgie et ne veut pas être identifié. »:
+                    # a relative clause right after the attribution describes the speaker too)
+                    relative = next((t for t in between if doc[t].text.casefold() == "qui" and doc[t - 1].text == ","
+                                     and t - 2 in cue_tokens), None)
+                    if relative is not None:
+                        cue_tokens |= set(range(relative, (f.open_tok or f.first)))
                     # Only the attribution and its apposition ("X, ouvrier de 26 ans.") lie between.
                     # (a gerund, « en ouvrant la séance », is still the attribution's circumstance)
                     if between and all(t in cue_tokens or doc[t].pos_ not in {"VERB", "AUX"}
                                        or doc[t - 1].text.casefold() == "en" for t in between) \
                             and between[0] in cue_tokens:
                         f.speaker, f.cue = prev.speaker, prev.cue
+                elif same_para and not [t for t in range((prev.close_tok or prev.last) + 1, f.open_tok or f.first)
+                                        if not doc[t].is_punct and not doc[t].is_space]:
+                    f.speaker, f.cue = prev.speaker, prev.cue  # « … » « … »: nothing in between, the same voice
                 elif not same_para and f.open_tok == f.para_first:
                     gap = self._paragraphs_between(prev.stretch.last_para, f.stretch.first_para)
                     if gap is not None and not self._speech_between(prev, f):
