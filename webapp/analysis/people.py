@@ -172,7 +172,11 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
     # A known given name that the recogniser filed as MISC or missed, alone or with a surname after it
     # ("peste Léa, 19 ans", "renchérit son amie Manon"): street interviews name people by first name only.
     exact_names = _first_names()[0]
-    for tok in doc:
+    # (the words read once as strings: only the few that could matter are looked at as Tokens below)
+    texts = [t.text for t in doc]
+    lowers = [t.casefold() for t in texts]
+    for i in [i for i, low in enumerate(lowers) if low in exact_names and i not in found]:
+        tok = doc[i]
         if tok.i in found or tok.pos_ != "PROPN" or tok.ent_type_ in ("LOC", "ORG", "PER") or \
                 not tok.text[:1].isupper() or tok.text.casefold() not in exact_names or \
                 any(s <= tok.i < e for s, e, _ in found.values()):
@@ -184,7 +188,8 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
             end += 1
         found[tok.i] = (tok.i, end, exact_names[tok.text.casefold()] if end == tok.i + 1 else None)
     # A stage name after « alias » ("Kévin X, alias KLo"), which the recogniser rarely knows.
-    for tok in doc:
+    for i in [i for i, low in enumerate(lowers) if low == "alias"]:
+        tok = doc[i]
         if tok.lower_ == "alias" and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and \
                 tok.i + 1 not in found:
             end = tok.i + 2
@@ -192,8 +197,9 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
                 end += 1
             found[tok.i + 1] = (tok.i + 1, end, None)
     # Names after a title that the recogniser missed ("Mme Dupont", "le Dr Martin").
-    for tok in doc:
-        key = tok.text.casefold()
+    for i in [i for i, low in enumerate(lowers) if low in titles]:
+        tok = doc[i]
+        key = lowers[i]
         if key in titles and tok.i + 1 < len(doc) and _is_name_token(doc[tok.i + 1]):
             start = tok.i + 1
             if any(s <= start < e for s, e, _ in found.values()):
