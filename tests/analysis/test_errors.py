@@ -7,7 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from webapp.analysis import (
-    MAX_CHARS, Analysis, AnalysisError, EmptyTextError, TextTooLongError, UnsupportedLanguageError, analyze,
+    MAX_CHARS,
+    Analysis,
+    AnalysisError,
+    EmptyTextError,
+    TextTooLongError,
+    UnsupportedLanguageError,
+    analyze,
 )
 
 FRENCH = ("Le ministre a annoncé mercredi une réforme des retraites. « Nous tiendrons nos engagements », "

@@ -13,8 +13,13 @@ import pytest
 from tests.analysis.samples import sample_params
 from webapp.analysis import questions as qmod
 from webapp.analysis.questions import (
-    JOURNALIST, build_questions, editorializing_questions, figure_source_questions, same_person,
-    validate_question, who_quoted_questions,
+    JOURNALIST,
+    build_questions,
+    editorializing_questions,
+    figure_source_questions,
+    same_person,
+    validate_question,
+    who_quoted_questions,
 )
 from webapp.analysis.results import Choice, Editorial, Figure, Person, Question, Quote, Span
 from webapp.analysis.text import Article, normalize

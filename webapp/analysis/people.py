@@ -9,13 +9,12 @@ matches one of theirs, ignoring case and accents and allowing one typing slip in
 from __future__ import annotations
 
 import re
-
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import table, word_set
-from .results import Person, Span
+from .results import Person
 from .sources import known_source
 from .text import Article
 

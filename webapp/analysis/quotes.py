@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import table, word_set
-from .people import demonym_lemma, feminine_role, fold, parts_match, person_at, role_lemma
+from .people import demonym_lemma, feminine_role, fold, role_lemma
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
