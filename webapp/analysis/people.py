@@ -356,11 +356,19 @@ def role_lemma(word: str) -> str | None:
     low = _bare_office(word)
     forms = [low] + ([low[:-1]] if low.endswith(("s", "x")) and len(low) > 3 else [])
     for form in forms:
-        if form in roles:
-            return form
-        for fem, masc in _FEMININE_ENDINGS:
-            if form.endswith(fem) and form[: len(form) - len(fem)] + masc in roles:
-                return form[: len(form) - len(fem)] + masc
+        found = _masculine_in(form, roles, _FEMININE_ENDINGS)
+        if found:
+            return found
+    return None
+
+
+def _masculine_in(form: str, words: frozenset[str], endings) -> str | None:
+    """`form` if the list has it, else the masculine the list has for it by one of the feminine `endings`."""
+    if form in words:
+        return form
+    for fem, masc in endings:
+        if form.endswith(fem) and form[: len(form) - len(fem)] + masc in words:
+            return form[: len(form) - len(fem)] + masc
     return None
 
 
@@ -378,12 +386,7 @@ def demonym_lemma(word: str) -> str | None:
     low = word.casefold()
     if low.endswith("s") and low[:-1] in names and not low.endswith(("ais", "ois")):
         low = low[:-1]
-    if low in names:
-        return low
-    for fem, masc in _DEMONYM_FEMININE:
-        if low.endswith(fem) and low[: len(low) - len(fem)] + masc in names:
-            return low[: len(low) - len(fem)] + masc
-    return None
+    return _masculine_in(low, names, _DEMONYM_FEMININE)
 
 
 def feminine_role(word: str) -> bool:

@@ -116,6 +116,13 @@ class _Reader:
         self.pos = [tok.pos_ for tok in self.doc]
         self.space = [tok.whitespace_ for tok in self.doc]
 
+    def name_end(self, t: int, limit: int) -> int:
+        """The last token, before `limit`, of the person's name that token t begins or continues."""
+        person = self.tok_person[t]
+        while t + 1 < limit and self.tok_person.get(t + 1) is person:
+            t += 1
+        return t
+
     # --- offsets -------------------------------------------------------------------------------------
     def to_norm(self, pos: int) -> int:
         return bisect_left(self._origin, pos)
@@ -361,17 +368,12 @@ class _Reader:
                     for t in range(left, verb):
                         if t in self.tok_person and self.tok_person.get(t - 1) is not self.tok_person[t] and \
                                 not (t > left and doc[t - 1].text.casefold() in _OF):
-                            end = t
-                            while end + 1 < verb and self.tok_person.get(end + 1) is self.tok_person[t]:
-                                end += 1
-                            return t, end
+                            return t, self.name_end(t, verb)
                     # "S'adressant à Y, X, experte de Z, a déclaré": the parser may take an apposition
                     # for the subject; the name set off by commas before it is the speaker.
                     for t in range(floor, left):
                         if t in self.tok_person and (t == floor or doc[t - 1].text == ","):
-                            end = t
-                            while end + 1 < left and self.tok_person.get(end + 1) is self.tok_person[t]:
-                                end += 1
+                            end = self.name_end(t, left)
                             if end + 1 < verb and doc[end + 1].text == ",":
                                 return t, end
                     right = self._np_end(child.i, verb) if child.i >= left else child.i
@@ -388,9 +390,7 @@ class _Reader:
             # ("Me X, avocat de …, avait répliqué": a title opening the clause belongs to the name)
             if t in self.tok_person and (t == floor or doc[t - 1].text == "," or t - 1 == floor and
                                          doc[floor].text.casefold() in _person_titles()):
-                end = t
-                while end + 1 < verb and self.tok_person.get(end + 1) is self.tok_person[t]:
-                    end += 1
+                end = self.name_end(t, verb)
                 if end + 1 < verb and doc[end + 1].text == "," or end + 1 == verb or \
                         end + 2 <= verb and doc[end + 1].pos_ == "AUX":
                     return t, end
@@ -617,9 +617,7 @@ class _Attributor:
             if t not in self.r.tok_person and doc[t].pos_ not in {"DET", "NOUN", "ADJ", "PROPN", "ADP", "X"}:
                 return None  # (« l'avocat, qui a reçu le soutien de X »: a relative clause names someone else)
             if t in self.r.tok_person:
-                b = t
-                while b + 1 < end and self.r.tok_person.get(b + 1) is self.r.tok_person[t]:
-                    b += 1
+                b = self.r.name_end(t, end)
                 return t, b
         return None
 
@@ -646,9 +644,7 @@ class _Attributor:
                 continue
             for t in range(np[0], end):  # (« son porte-parole départemental, X, venu en observateur »)
                 if t in self.r.tok_person:
-                    b = t
-                    while b + 1 < end and self.r.tok_person.get(b + 1) is self.r.tok_person[t]:
-                        b += 1
+                    b = self.r.name_end(t, end)
                     return _Cue(first, b, verb, subject=(t, b))
             return _Cue(first, np[1], verb, subject=np)
         return None
@@ -724,9 +720,7 @@ class _Attributor:
                 continue
             for t in range(j + 2, min(end, j + 9)):
                 if t in self.r.tok_person:
-                    b = t
-                    while b + 1 < end and self.r.tok_person.get(b + 1) is self.r.tok_person[t]:
-                        b += 1
+                    b = self.r.name_end(t, end)
                     return t, b
                 if self.in_quote[t] or doc[t].is_punct:
                     break
@@ -875,9 +869,7 @@ class _Attributor:
             while j < k and (self.doc[j].pos_ == "DET" or self.doc[j].text.casefold() in _person_titles()):
                 j += 1
             if j < k and j in self.r.tok_person and self.r.tok_person.get(j - 1) is not self.r.tok_person[j]:
-                b = j
-                while b + 1 < k and self.r.tok_person.get(b + 1) is self.r.tok_person[j]:
-                    b += 1
+                b = self.r.name_end(j, k)
                 if b + 1 < k and self.doc[b + 1].text == ",":
                     return j, b
         complement = False
@@ -892,10 +884,7 @@ class _Attributor:
                 else self.doc[t - 1]
             if complement and before.text != ",":
                 continue
-            b = t
-            while b + 1 <= hi and self.r.tok_person.get(b + 1) is person:
-                b += 1
-            return t, b
+            return t, self.r.name_end(t, hi + 1)
         return None
 
     def cue_speech_noun(self, start: int, k: int) -> _Cue | None:
@@ -1077,9 +1066,7 @@ class _Attributor:
                 doc[comma].text == "," else []
             if names:
                 a = names[0]
-                b = a
-                while b + 1 < comma and self.r.tok_person.get(b + 1) is self.r.tok_person[a]:
-                    b += 1
+                b = self.r.name_end(a, comma)
                 return _Cue(t, b, None, subject=(a, b))
         if doc[j].text == "(":  # "Pour X (PPE), …": the party label is X's
             j = next((x + 1 for x in range(j, min(end, j + 8)) if doc[x].text == ")"), end)
@@ -1499,9 +1486,7 @@ class _Attributor:
                 j + 1 not in self.r.tok_person:
             return None
         person = self.r.tok_person[j + 1]
-        end = j + 1
-        while end + 1 < len(doc) and self.r.tok_person.get(end + 1) is person:
-            end += 1
+        end = self.r.name_end(j + 1, len(doc))
         if end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1].text.casefold() != "qui":
             return None
         return person
@@ -2020,8 +2005,8 @@ class _Attributor:
                                                       and doc[before_tok].text == ",")
             if f.embedded and words <= _MAX_LABEL_WORDS and (self._labels_noun(f) or self._determined_term(f)):
                 cue = None  # « au niveau « crise » », « le groupe « X » »: a name or a label, said by nobody
-            elif f.embedded and cue is None and self._verb_opening_quote(f, sent_a) is not None:
-                cue = self._verb_opening_quote(f, sent_a)  # « l'OGC Nice « dément avoir reçu … » »
+            elif f.embedded and cue is None and (verb_first := self._verb_opening_quote(f, sent_a)) is not None:
+                cue = verb_first  # « l'OGC Nice « dément avoir reçu … » »
             elif f.embedded and cue is None:
                 # « jugée « … » par X »: the agent right after the words is their author, before any verb
                 cue = self.cue_agent(f, sent_b) or self.cue_in(sent_a, f.open_tok or f.first, near=f.open_tok)
