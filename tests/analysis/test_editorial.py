@@ -862,3 +862,9 @@ def test_opinion_and_tabloid_second_pass_cues_are_flagged(flagged, sentence, par
 ])
 def test_opinion_and_tabloid_second_pass_cues_leave_neutral_senses_alone(flagged, sentence):
     assert flagged(sentence) == (), [e.text for e in flagged(sentence)]
+
+
+def test_a_reflexive_verb_of_saying_is_not_the_adjective_it_looks_like(flagged):
+    """« s'indigne X » reports a reaction; « un comportement indigne » is the journalist's judgement."""
+    assert [e.text for e in flagged("« On nous parle de chiffres », s'indigne Aurélie Delattre.")] == []
+    assert [e.text for e in flagged("Ce comportement indigne a choqué la ville.")] == ["comportement indigne"]

@@ -641,3 +641,34 @@ def test_figures_in_the_answers_of_a_question_and_answer_interview_are_the_inter
     sources = {f.text: (f.source, f.source_text) for f in figures}
     assert sources["380"] == ("person", "Nadia Benhamou") and sources["6 à 14"] == ("person", "Nadia Benhamou")
     assert sources["24 300"][0] == "none"
+
+
+def test_an_agent_after_the_figure_is_its_source_and_an_estimate_is_hedged(nlp):
+    """« évalué à … par la Commission », « estimée à … par le magazine X »: the agent written after the figure
+    gave it, and a value put on something is an estimate."""
+    text = ("Le coût est évalué à 12 milliards d'euros par la Commission. La fortune de l'animateur est estimée à "
+            "15 millions d'euros par le magazine Challenges.\n\nLe nouveau stade accueillera 40 000 spectateurs.")
+    figs = figures_of(nlp, text)
+    assert (one(figs, "12 milliards").source, one(figs, "12 milliards").hedged) == ("official", True)
+    assert (one(figs, "15 millions").source, one(figs, "15 millions").hedged) == ("media", True)
+    assert (one(figs, "40 000").source, one(figs, "40 000").hedged) == ("none", False)
+
+
+def test_organisers_and_a_company_described_before_its_name_give_their_own_figures(nlp):
+    text = ("L'étape s'est courue à 42,6 km/h de moyenne, selon les organisateurs.\n\n"
+            "Le groupe charentais de spiritueux Vardel a annoncé jeudi un bénéfice net de 347 millions d'euros.")
+    art = article_of(nlp, text)
+    people = find_people(art)
+    figs = find_figures(art, find_quotations(art, people), people)
+    assert one(figs, "42,6").source == "official"
+    assert one(figs, "347 millions").source == "official"
+
+
+def test_publication_lines_and_links_to_other_articles_hold_no_figures(nlp):
+    """« Publié le 12/05/2025 08:47 », « Publié le 26 févr. 2025 à 18:32 », « Lire aussi : Les 10 … »: dates,
+    clock times and another story's headline; the article's own figure stays."""
+    text = ("Par Antoine Vidal\nPublié le 26 févr. 2025 à 18:32\n\nfranceinfo avec AFP Publié le 12/05/2025 08:47\n\n"
+            "Le fournisseur a annoncé une perte nette de 212 millions d'euros.\n\n"
+            "Lire aussi : Box-office : les 10 films qui ont le plus attiré en salles\n\n"
+            "À LIRE AUSSI | Les 5 secrets des salles obscures")
+    assert [f.text for f in figures_of(nlp, text)] == ["212 millions"]

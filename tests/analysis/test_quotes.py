@@ -1012,3 +1012,24 @@ def test_narrative_infinitives_pour_phrases_and_quotes_with_nothing_between(nlp)
     assert [q.speaker for q in quotes_of(nlp, text)] == [
         "Ralf Kessler", "Ralf Kessler", "un ancien officier de son état-major", "un ancien officier de son état-major",
         "Caroline Vasseur"]
+
+
+def test_a_view_given_as_selon_elle_keeps_the_person_for_the_next_elle(nlp):
+    """« X, hydrologue, invite à … Selon elle, … « … », explique-t-elle »: the expert just introduced, not the
+    woman quoted earlier in the article."""
+    text = ("« La sécheresse est historique », affirme Mathilde Renaud, présidente de l'association.\n\n"
+            "Hélène Castaing, hydrologue au CNRS à Poitiers, invite à regarder au-delà de cet été. Selon elle, les "
+            "nappes ont perdu près d'un tiers de leur recharge. « Un hiver pluvieux ne suffit plus », "
+            "explique-t-elle. L'étude qu'elle a coordonnée prévoit une baisse. « Il faudra apprendre à cultiver "
+            "avec moins d'eau », tranche la chercheuse.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Mathilde Renaud", "Hélène Castaing", "Hélène Castaing"]
+
+
+def test_a_description_in_place_of_a_name_carries_the_conversation_on(nlp):
+    """« poursuit la mère de famille », « ajoute ce père de famille »: the person quoted just before."""
+    text = ("« On nous parle de chiffres », s'indigne Aurélie Delattre, présidente de l'association des parents "
+            "d'élèves. Sa pétition a recueilli 1 400 signatures, selon l'association. « On nous a mis devant le "
+            "fait accompli », poursuit la mère de famille.\n\n"
+            "« Nous avons enterré nos voisins », témoigne Adam Ishaq, un enseignant réfugié dans le camp. « Les "
+            "enfants ne dorment plus », ajoute ce père de famille de 42 ans.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Aurélie Delattre"] * 2 + ["Adam Ishaq"] * 2

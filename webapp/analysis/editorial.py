@@ -771,6 +771,8 @@ def _pos_fits(tok, pos: str) -> bool:
             return False
     elif tok.pos_ != "ADJ":
         return False
+    if tok.i and tok.doc[tok.i - 1].lower_ in ("s'", "se", "s’"):
+        return False  # « s'indigne X »: a reflexive verb of saying the tagger read as the adjective
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in _FOLLOWING_PREPOSITIONS and tok.pos_ == "VERB":
         return False

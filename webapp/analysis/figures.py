@@ -50,7 +50,9 @@ _APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20
                  "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
 _FRACTIONS = {"tiers": 1 / 3, "quart": 0.25, "quarts": 0.25, "demi": 0.5, "cinquième": 0.2, "dixième": 0.1}
 _MONTHS = {"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
-           "septembre", "octobre", "novembre", "décembre", "decembre"}
+           "septembre", "octobre", "novembre", "décembre", "decembre",
+           # the abbreviations of publication lines (« Publié le 26 févr. 2025 », Imprimerie nationale's list)
+           "janv", "févr", "févr", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec"}
 _DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 # Nouns that label an item by its number rather than count anything ("jour 302", "phase 2", "numéro un").
 _LABELS = {"jour", "numéro", "n", "no", "page", "pages", "article", "chapitre", "phase", "saison", "épisode",
@@ -406,7 +408,10 @@ def _excluded(article: Article, index: _Index, items, i: int, k: int, cand: _Can
     after = text[end] if end < len(text) else " "
     if before.isalnum() or before in "-/_":
         return True
-    if digits and (after.isalpha() or (after in ":h" and end + 1 < len(text) and text[end + 1].isdigit())):
+    # « 12/05/2025 », « 08:47 »: the parts of a numeric date or of a clock time (a publication line)
+    if digits and before == ":" and start >= 2 and text[start - 2].isdigit():
+        return True
+    if digits and (after.isalpha() or (after in ":h/" and end + 1 < len(text) and text[end + 1].isdigit())):
         return True
     if after == "°":
         return True
@@ -679,6 +684,19 @@ def _clause_path(tok) -> list:
 _BOUND_VERBS = {"dépasser", "excéder", "frôler", "avoisiner", "approcher"}
 
 
+# Verbs that put a value on something rather than count it (Le Petit Robert: « estimer » 1, « évaluer » 1,
+# « fixer approximativement la valeur de »): « estimé à 15 millions d'euros » is an estimate.
+_ESTIMATE_VERBS = {"estimer", "évaluer"}
+
+
+def _estimated(anchor) -> bool:
+    """« La fortune est estimée à 15 millions », « le ministère l'évalue à 180 millions »: the figure is the
+    value the verb puts on something (its « à » complement)."""
+    head = anchor.head if anchor.dep_ == "nummod" else anchor
+    node = head if any(c.lower_ == "à" and c.dep_ == "case" for c in head.children) else None
+    return node is not None and node.head.lemma_ in _ESTIMATE_VERBS and node.dep_ in ("obl:arg", "obl:mod", "obj")
+
+
 def _hedged(anchor) -> bool:
     hedges = word_set("hedges")
     verb = None
@@ -686,6 +704,8 @@ def _hedged(anchor) -> bool:
         verb = anchor.head
     elif anchor is not None and anchor.dep_ == "nummod" and anchor.head.dep_ == "obj":
         verb = anchor.head.head
+    if anchor is not None and _estimated(anchor):
+        return True
     if verb is not None and verb.lemma_ in _BOUND_VERBS and \
             not any(c.morph.get("Polarity") == ["Neg"] for c in verb.children):
         return True  # « le préjudice dépasse 480 000 euros » (« ne dépassait pas 8 % » states a maximum)
@@ -826,6 +846,16 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             add(classify_tokens(phrase, people), "relay", [doc[tok.i - 1], tok], phrase)
             if out and out[-1].kind == "relay":
                 out[-1].attached = doc[tok.i - 1].head.i
+            continue
+        # « évalué à 12 milliards d'euros par la Commission »: the agent of a passive reporting verb, written
+        # after the figure, is its source (the parse hangs the agent on the participle, not on « par »)
+        agent_of = tok.head.head if tok.head.dep_ == "obl:agent" else None
+        if low == "par" and agent_of is not None and agent_of.pos_ in ("VERB", "ADJ") and \
+                agent_of.lemma_ in verbs and "Part" in agent_of.morph.get("VerbForm") and agent_of.i < tok.i:
+            phrase = _phrase_after(doc, tok.i + 1)
+            add(classify_tokens(phrase, people), "relay", [agent_of, tok], phrase)
+            if out and out[-1].kind == "relay":
+                out[-1].attached = agent_of.i
             continue
         reporting = _verb_lemmas(tok) & word_set("reporting_verbs")
         # "X, la plus touchée, chiffre ses pertes à …": a present form the tagger took for a noun.
@@ -1196,6 +1226,7 @@ def find_figures(article: Article, quotes: list[Quote], people: list[Person]) ->
     if not cands:
         return []
     cands = _drop_names(article, index, cands)
+    cands = [c for c in cands if not _in_link_line(article, c)]
     cands = [c for c in cands if not _inside_a_term(article, c, quotes)]
     acronyms = acronym_classes(article.doc, people)
     attributions = _attributions(article, index, people, acronyms)
@@ -1235,6 +1266,18 @@ def _interview_answers(article: Article, work: list[_Working], people: list[Pers
         start = article.span(w.cand.num_start, w.cand.end).start
         if any(a.start <= start < a.end for a in answers):
             w.source, w.source_text, w.direct = "person", interviewee.name, True
+
+
+# Lines that link to another article (« Lire aussi : … », « À lire aussi | … », « Voir aussi »): a headline of
+# another story, whose numbers this article neither gives nor sources.
+_LINK_LINE = re.compile(r"\W*(?:à\s+)?(?:lire|voir|relire|écouter|regarder)\s+(?:aussi|également|encore)\b",
+                        re.IGNORECASE)
+
+
+def _in_link_line(article: Article, c: _Candidate) -> bool:
+    norm = article.norm.text
+    line_start = norm.rfind("\n", 0, c.start) + 1
+    return bool(_LINK_LINE.match(norm, line_start))
 
 
 def _inside_a_term(article: Article, c: _Candidate, quotes: list[Quote]) -> bool:

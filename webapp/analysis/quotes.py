@@ -53,6 +53,10 @@ _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduce
 _POSSESSOR_LOOKBACK = 120  # tokens back to the source a possessive ("sa réponse :") refers to
 _ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
 # Linking words that continue an argument from one quotation to the next with nothing else between.
+_DEFINITE_OR_DEMONSTRATIVE = {"le", "la", "l'", "ce", "cet", "cette"}
+# Nouns of speaking heads that stand for several people (Le Petit Robert, « nom collectif »).
+_COLLECTIVES = {"équipe", "groupe", "famille", "foule", "public", "entourage", "camp", "clan", "bande", "majorité",
+                "opposition", "direction", "rédaction", "communauté", "population", "jeunesse", "assemblée"}
 _CONNECTIVES = {"or", "car", "et", "puis", "donc", "ainsi", "d'ailleurs", "enfin"}
 
 
@@ -1844,7 +1848,8 @@ class _Attributor:
             return _Speaker(person.name, gender, "s", True, person)
         return None
 
-    def _subject_of_sentence_before(self, before: int, gender: str | None, at_quote: bool = False) -> _Speaker | None:
+    def _subject_of_sentence_before(self, before: int, gender: str | None, at_quote: bool = False,
+                                    depth: int = 0) -> _Speaker | None:
         """« L'accusé, lui, conteste ce rôle. Interrogé par le président, il a reconnu … »: a subject pronoun
         opening a sentence continues the subject of the sentence just before in the paragraph (the centre of
         attention, in centering theory), when that subject is a person of that gender named or described by
@@ -1853,6 +1858,11 @@ class _Attributor:
         start = before if at_quote else self._sentence_start(before)
         if self.in_quote[before] and not at_quote or start == 0:
             return None
+        if not at_quote and (opening := self._quotation_before_incise(start)) is not None:
+            # « « … », explique-t-elle »: the incise belongs to the sentence its quotation opens
+            start = self._sentence_start(opening) if opening and not self._ends_sentence(opening - 1) else opening
+            if start == 0:
+                return None
         k = start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
@@ -1861,6 +1871,10 @@ class _Attributor:
         prev = self._sentence_start(k)
         if any(self.in_quote[t] for t in range(prev, k)):
             return None
+        if depth < 2 and gender is not None and self._same_pronoun_opening(prev, gender):
+            # « X, hydrologue, invite à … Selon elle, les nappes … « … », explique-t-elle »: a sentence that
+            # keeps the person as its « elle » keeps them the centre of attention; look one sentence further.
+            return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
         roots = self._main_verbs(prev, k)
         if len(roots) != 1:
             return None
@@ -1868,6 +1882,8 @@ class _Attributor:
         if np is None:
             return None
         a, b = np
+        if depth < 2 and gender is not None and a == b and _SUBJECT_PRONOUNS.get(self.r.low[a]) == (gender, "s"):
+            return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
         for x in range(a, b + 1):
             person = self.r.tok_person.get(x)
             if person is None or self.r.tok_person.get(x - 1) is person:
@@ -1897,6 +1913,104 @@ class _Attributor:
             if name and (gender is None or said in {None, gender}):
                 return _Speaker(name, said, "s", True)
         return None
+
+    def _unresolved_description(self, f: _Found) -> bool:
+        """The quotation's attribution is a definite or demonstrative description (« poursuit la mère de
+        famille », « ajoute ce père de famille ») that no office holder and no name resolved."""
+        cue = f.cue
+        if cue is None or cue.subject is None or cue.pronoun or f.speaker is not None and (
+                f.speaker.person is not None or f.speaker.named):
+            return False
+        a, b = cue.subject
+        head = next((self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN"), None)
+        return self.r.low[a] in _DEFINITE_OR_DEMONSTRATIVE and head is not None and self._one_person_noun(head) \
+            and not any(self.doc[t].pos_ == "PROPN" or t in self.r.tok_person for t in range(a, b + 1))
+
+    def _one_person_noun(self, head) -> bool:
+        """« la mère de famille », « le joueur », « la chercheuse »: a noun for one person, not for a body or a
+        group (« le club », « la direction », « l'équipe »)."""
+        low = head.lemma_.casefold()
+        if low in word_set("organisation_nouns") or low in _COLLECTIVES:
+            return False
+        return self._is_role(head) or low in word_set("person_descriptors") or low in word_set("speaker_heads")
+
+    def _description_of_last_speaker(self, n: int) -> _Speaker | None:
+        """A description in place of a name carries the conversation on: it means the person quoted just
+        before (« « … », s'indigne X. « … », poursuit la mère de famille »), or the one person the journalist
+        named since, who is now the centre of attention (« X, lui, faisait amende honorable. « … »,
+        reconnaissait le troisième-ligne ») — when the gender agrees and nobody else came in between."""
+        f = self.found[n]
+        a, b = f.cue.subject
+        gender = self._description_gender(a, b)
+        prev = next((p for p in reversed(self.found[:n]) if p.speaker is not None), None)
+        here = min(a, f.open_tok if f.open_tok is not None else f.first)
+        floor = (prev.close_tok or prev.last) + 1 if prev is not None else max(0, here - _ROLE_LOOKBACK)
+        if prev is not None and f.stretch.first_para - prev.stretch.last_para > 1:
+            return None
+        # (« le porte-parole de X »: X, the complement of a noun, is not who the description may mean)
+        starts = [t for t in range(floor, here) if t in self.r.tok_person and not self.in_quote[t]
+                  and self.r.tok_person.get(t - 1) is not self.r.tok_person[t]]
+        named = {self.r.tok_person[t].name: self.r.tok_person[t] for t in starts
+                 if not (t >= 2 and self.r.low[t - 1] in _OF and self.doc[t - 2].pos_ == "NOUN")}
+        if len(named) > 1:
+            return None
+        person = next(iter(named.values())) if named else prev.speaker.person if prev is not None else None
+        head = next(self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN")
+        if person is None or self._holds_another_office(person, head):
+            return None
+        known = self.r.genders.get(person.name, person.gender)
+        if gender is not None and known is not None and known != gender:
+            return None
+        return _Speaker(person.name, known or gender, "s", True, person)
+
+    def _holds_another_office(self, person: Person, head) -> bool:
+        """« la syndicaliste » is not the headmistress: an office noun means nobody known for an office of
+        another kind (the reprises of role_synonyms.tsv say which offices go together)."""
+        office = role_lemma(head.text) or (head.lemma_.casefold() if self._is_role(head) else None)
+        held = self._roles_of(person)
+        if office is None or not held or office in held:
+            return False
+        return not any(office in group and group & held for group in _role_groups())
+
+    def _description_gender(self, a: int, b: int) -> str | None:
+        det = self.r.low[a]
+        if det in {"la", "cette"}:
+            return "f"
+        if det in {"le", "ce", "cet"}:
+            return "m"
+        head = next((self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN"), None)
+        if head is None:
+            return None
+        if feminine_role(head.text):
+            return "f"
+        g = head.morph.get("Gender")
+        return {"Fem": "f", "Masc": "m"}.get(g[0]) if g else None
+
+    def _quotation_before_incise(self, start: int) -> int | None:
+        """The opening mark of the quotation an incise (« , dit-elle ») follows, when it does."""
+        k = start - 1
+        while k >= 0 and (self.doc[k].is_space or self.r.low[k] == ","):
+            k -= 1
+        if k < 0 or not self.in_quote[k]:
+            return None
+        while k > 0 and self.in_quote[k - 1]:
+            k -= 1
+        return k
+
+    def _ends_sentence(self, t: int) -> bool:
+        return t < 0 or self.r.low[t] in _SENTENCE_END or "\n" in self.doc[t].text or \
+            "\n" in self.doc[t].whitespace_ or self.doc[t].is_space and "\n" in self.doc[t].text
+
+    def _same_pronoun_opening(self, start: int, gender: str) -> bool:
+        """« Selon elle, … », « Pour lui, … », « D'après elle, … »: a sentence opening on the view of a person
+        it names only by a pronoun of that gender."""
+        low = self.r.low
+        t = start
+        if t + 1 < len(low) and low[t] == "d'" and low[t + 1] == "après":
+            t += 1
+        if low[t] not in {"selon", "après", "pour"} or t + 2 >= len(low) or low[t + 2] != ",":
+            return False
+        return {"elle": "f", "lui": "m"}.get(low[t + 1]) == gender
 
     def _agent_of_sentence_before(self, before: int, gender: str) -> _Speaker | None:
         """« Une délégation a été reçue par le préfet, X. « … », a-t-il déclaré »: the person a passive
@@ -2064,6 +2178,8 @@ class _Attributor:
             if kind == 1:
                 f = self.found[payload]
                 f.speaker = self._subject_just_before(f) or self.speaker_of(f.cue, f.stretch.first_para)
+                if self._unresolved_description(f):
+                    f.speaker = self._description_of_last_speaker(payload) or f.speaker
                 self.register(token, f.speaker)
             elif kind == 0:
                 start = self._sentence_start(payload)

@@ -245,8 +245,7 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
         if cls in ("media", "study") and _state_qualified(tok):
             return "official", tok
         if cls is None and n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in _organisation_nouns() and \
-                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper() and \
-                tok.doc[tok.i + 1].pos_ in ("PROPN", "NOUN", "X"):
+                _named_after_description(tok, tokens):
             return "official", tok  # « le groupe X », « l'entreprise Y »: a party to the events, about itself
         if cls is None and n == 0 and tok.ent_type_ == "LOC" and tok.text[:1].isupper() and \
                 tok.i - tokens[0].i <= 1 and not _known_place_of_people(tok, tokens):
@@ -269,6 +268,8 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
                     return "official", tok
                 if tok.pos_ == "PROPN" and tok.dep_.startswith("nsubj") and tok.text[:1].isupper() \
                         and len(tokens) <= 3:
+                    if _organisation_described_before(tok):
+                        return "official", tok  # « Le groupe charentais de spiritueux X a annoncé »
                     return "person", tok  # a bare proper name as the speaker: a person the model missed
                 continue
             continue
@@ -293,6 +294,32 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
     if _outlet(text, first):
         return "media", first
     return None
+
+
+def _named_after_description(tok, tokens) -> bool:
+    """« le groupe X », « le groupe charentais de spiritueux X »: an organisation noun whose own name follows,
+    right after it or after a short lower-case description of what it does."""
+    doc = tok.doc
+    last = tokens[-1].i
+    for j in range(tok.i + 1, min(last + 1, tok.i + 6)):
+        t = doc[j]
+        if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X"):
+            return True
+        if not (t.text.islower() and t.pos_ in ("ADJ", "NOUN", "ADP", "DET")):
+            return False
+    return False
+
+
+def _organisation_described_before(tok) -> bool:
+    """A name the parser cut from the description before it (« Le groupe charentais de spiritueux X »): a
+    determiner, an organisation noun and lower-case words run right up to the name."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j > tok.i - 7 and j >= 0 and doc[j].text.islower() and doc[j].pos_ in ("ADJ", "NOUN", "ADP", "DET"):
+        if doc[j].lemma_.lower() in _organisation_nouns() and j > 0 and doc[j - 1].pos_ == "DET":
+            return True
+        j -= 1
+    return False
 
 
 # An administration's own records and counts (not a publication or a piece of research, which stay studies).
