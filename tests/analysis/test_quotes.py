@@ -1033,3 +1033,16 @@ def test_a_description_in_place_of_a_name_carries_the_conversation_on(nlp):
             "« Nous avons enterré nos voisins », témoigne Adam Ishaq, un enseignant réfugié dans le camp. « Les "
             "enfants ne dorment plus », ajoute ce père de famille de 42 ans.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Aurélie Delattre"] * 2 + ["Adam Ishaq"] * 2
+
+
+def test_an_unnamed_source_keeps_the_adjectives_after_its_noun(nlp):
+    text = ("Un dirigeant castrais, qui a requis l'anonymat, se montre moins serein : « On fera une offre. » "
+            "Un ancien cadre dirigeant se montre plus sévère : « Le conseil a refusé de voir la réalité. »")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Un dirigeant castrais", "Un ancien cadre dirigeant"]
+
+
+def test_court_and_emotion_incises_name_their_speaker(nlp):
+    """« a interrompu la présidente, X », « s'étrangle Sandrine, 52 ans »."""
+    text = ("« Vous pensiez ? », a interrompu la présidente, Marie Quéré. « Ce type est un monstre », s'étrangle "
+            "Sandrine, 52 ans, dont la mère a été escroquée.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Marie Quéré", "Sandrine"]

@@ -814,6 +814,8 @@ class _Attributor:
                 return _Cue(a, k, None, subject=(a, b))
             a = max(start, tok.left_edge.i)
             b = t
+            while b + 1 < k and doc[b + 1].head.i == t and doc[b + 1].dep_ == "amod" and doc[b + 1].text.islower():
+                b += 1  # « Un dirigeant castrais », « un ancien cadre dirigeant »: the adjectives after the noun
             named = self._name_in_subject(tok, start, k)
             if named:  # "L'astrophysicienne X, de l'Observatoire de Paris, se veut prudente :"
                 return _Cue(named[0], k, None, subject=named)
