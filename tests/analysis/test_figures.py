@@ -672,3 +672,14 @@ def test_publication_lines_and_links_to_other_articles_hold_no_figures(nlp):
             "Lire aussi : Box-office : les 10 films qui ont le plus attiré en salles\n\n"
             "À LIRE AUSSI | Les 5 secrets des salles obscures")
     assert [f.text for f in figures_of(nlp, text)] == ["212 millions"]
+
+
+def test_the_verb_of_an_incise_is_not_a_magistrate(nlp):
+    """« …», juge X, analyste, qui estime … »: « juge » is the verb; the judge of a court is still official."""
+    text = ("«Le plan arrive tard», juge Karim Benhaddou, analyste chez Valmy Securities, qui estime le coût de la "
+            "restructuration entre 150 et 180 millions d'euros. Le juge Paul Martin a fixé l'amende à 3 000 euros.")
+    art = article_of(nlp, text)
+    people = find_people(art)
+    figs = find_figures(art, find_quotations(art, people), people)
+    assert one(figs, "entre 150 et 180 millions").source == "person"
+    assert one(figs, "3 000").source == "official"

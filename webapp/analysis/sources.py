@@ -211,6 +211,8 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
     outlet's own reporting (``nos informations``), None when nothing in the phrase names a source.
     """
     tokens = [t for t in tokens if not t.is_punct]
+    while len(tokens) > 1 and _incise_verb(tokens[0]):
+        tokens = tokens[1:]  # « …, juge X, analyste » : the verb of the incise, not a magistrate
     if not tokens:
         return None
     first = tokens[0]
@@ -294,6 +296,15 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
     if _outlet(text, first):
         return "media", first
     return None
+
+
+def _incise_verb(tok) -> bool:
+    """A verb of saying opening an incise after a comma (« », juge X »), whatever the tagger made of it."""
+    from .quote_verbs import surface_forms
+
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "," and tok.text.islower() and tok.lower_ in surface_forms() \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()
 
 
 def _named_after_description(tok, tokens) -> bool:
