@@ -31,6 +31,13 @@ def figures_of(nlp, text: str, quotes=()):
     return find_figures(article_of(nlp, text), list(quotes), [])
 
 
+def figures_in_context(nlp, text: str):
+    """The figures as ``analyze`` finds them: with the article's people and quotations."""
+    art = article_of(nlp, text)
+    people = find_people(art)
+    return find_figures(art, find_quotations(art, people), people)
+
+
 @pytest.fixture(scope="module")
 def sample_figures(nlp):
     out = {}
@@ -657,9 +664,7 @@ def test_an_agent_after_the_figure_is_its_source_and_an_estimate_is_hedged(nlp):
 def test_organisers_and_a_company_described_before_its_name_give_their_own_figures(nlp):
     text = ("L'étape s'est courue à 42,6 km/h de moyenne, selon les organisateurs.\n\n"
             "Le groupe charentais de spiritueux Vardel a annoncé jeudi un bénéfice net de 347 millions d'euros.")
-    art = article_of(nlp, text)
-    people = find_people(art)
-    figs = find_figures(art, find_quotations(art, people), people)
+    figs = figures_in_context(nlp, text)
     assert one(figs, "42,6").source == "official"
     assert one(figs, "347 millions").source == "official"
 
@@ -678,8 +683,6 @@ def test_the_verb_of_an_incise_is_not_a_magistrate(nlp):
     """« …», juge X, analyste, qui estime … »: « juge » is the verb; the judge of a court is still official."""
     text = ("«Le plan arrive tard», juge Karim Benhaddou, analyste chez Valmy Securities, qui estime le coût de la "
             "restructuration entre 150 et 180 millions d'euros. Le juge Paul Martin a fixé l'amende à 3 000 euros.")
-    art = article_of(nlp, text)
-    people = find_people(art)
-    figs = find_figures(art, find_quotations(art, people), people)
+    figs = figures_in_context(nlp, text)
     assert one(figs, "entre 150 et 180 millions").source == "person"
     assert one(figs, "3 000").source == "official"
