@@ -52,7 +52,7 @@ _FRACTIONS = {"tiers": 1 / 3, "quart": 0.25, "quarts": 0.25, "demi": 0.5, "cinqu
 _MONTHS = {"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
            "septembre", "octobre", "novembre", "décembre", "decembre",
            # the abbreviations of publication lines (« Publié le 26 févr. 2025 », Imprimerie nationale's list)
-           "janv", "févr", "févr", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec"}
+           "janv", "févr", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec"}
 _DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 # Nouns that label an item by its number rather than count anything ("jour 302", "phase 2", "numéro un").
 _LABELS = {"jour", "numéro", "n", "no", "page", "pages", "article", "chapitre", "phase", "saison", "épisode",

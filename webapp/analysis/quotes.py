@@ -52,11 +52,11 @@ _MOTION_VERBS = {"venir", "aller", "partir", "arriver", "rester", "entrer", "sor
 _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
 _POSSESSOR_LOOKBACK = 120  # tokens back to the source a possessive ("sa réponse :") refers to
 _ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
-# Linking words that continue an argument from one quotation to the next with nothing else between.
 _DEFINITE_OR_DEMONSTRATIVE = {"le", "la", "l'", "ce", "cet", "cette"}
 # Nouns of speaking heads that stand for several people (Le Petit Robert, « nom collectif »).
 _COLLECTIVES = {"équipe", "groupe", "famille", "foule", "public", "entourage", "camp", "clan", "bande", "majorité",
                 "opposition", "direction", "rédaction", "communauté", "population", "jeunesse", "assemblée"}
+# Linking words that continue an argument from one quotation to the next with nothing else between.
 _CONNECTIVES = {"or", "car", "et", "puis", "donc", "ainsi", "d'ailleurs", "enfin"}
 
 
@@ -1924,9 +1924,13 @@ class _Attributor:
                 f.speaker.person is not None or f.speaker.named):
             return False
         a, b = cue.subject
-        head = next((self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN"), None)
+        head = self._head_noun(a, b)
         return self.r.low[a] in _DEFINITE_OR_DEMONSTRATIVE and head is not None and self._one_person_noun(head) \
             and not any(self.doc[t].pos_ == "PROPN" or t in self.r.tok_person for t in range(a, b + 1))
+
+    def _head_noun(self, a: int, b: int):
+        """The first common noun of a description after its determiner (« la mère de famille » → mère)."""
+        return next((self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN"), None)
 
     def _one_person_noun(self, head) -> bool:
         """« la mère de famille », « le joueur », « la chercheuse »: a noun for one person, not for a body or a
@@ -1943,7 +1947,8 @@ class _Attributor:
         reconnaissait le troisième-ligne ») — when the gender agrees and nobody else came in between."""
         f = self.found[n]
         a, b = f.cue.subject
-        gender = self._description_gender(a, b)
+        head = self._head_noun(a, b)
+        gender = self._description_gender(a, head)
         prev = next((p for p in reversed(self.found[:n]) if p.speaker is not None), None)
         here = min(a, f.open_tok if f.open_tok is not None else f.first)
         floor = (prev.close_tok or prev.last) + 1 if prev is not None else max(0, here - _ROLE_LOOKBACK)
@@ -1957,7 +1962,6 @@ class _Attributor:
         if len(named) > 1:
             return None
         person = next(iter(named.values())) if named else prev.speaker.person if prev is not None else None
-        head = next(self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN")
         if person is None or self._holds_another_office(person, head):
             return None
         known = self.r.genders.get(person.name, person.gender)
@@ -1974,15 +1978,13 @@ class _Attributor:
             return False
         return not any(office in group and group & held for group in _role_groups())
 
-    def _description_gender(self, a: int, b: int) -> str | None:
+    def _description_gender(self, a: int, head) -> str | None:
+        """The gender its determiner says, or failing that (« l' ») its head noun."""
         det = self.r.low[a]
         if det in {"la", "cette"}:
             return "f"
         if det in {"le", "ce", "cet"}:
             return "m"
-        head = next((self.doc[t] for t in range(a + 1, b + 1) if self.doc[t].pos_ == "NOUN"), None)
-        if head is None:
-            return None
         if feminine_role(head.text):
             return "f"
         g = head.morph.get("Gender")
@@ -2000,8 +2002,7 @@ class _Attributor:
         return k
 
     def _ends_sentence(self, t: int) -> bool:
-        return t < 0 or self.r.low[t] in _SENTENCE_END or "\n" in self.doc[t].text or \
-            "\n" in self.doc[t].whitespace_ or self.doc[t].is_space and "\n" in self.doc[t].text
+        return t < 0 or self.r.low[t] in _SENTENCE_END or "\n" in self.doc[t].text or "\n" in self.doc[t].whitespace_
 
     def _same_pronoun_opening(self, start: int, gender: str) -> bool:
         """« Selon elle, … », « Pour lui, … », « D'après elle, … »: a sentence opening on the view of a person

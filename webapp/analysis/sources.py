@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import table, word_set
+from .quote_verbs import surface_forms
 from .results import Person, Span
 
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "eux": "m", "-il": "m", "-elle": "f",
@@ -300,8 +301,6 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
 
 def _incise_verb(tok) -> bool:
     """A verb of saying opening an incise after a comma (« », juge X »), whatever the tagger made of it."""
-    from .quote_verbs import surface_forms
-
     doc = tok.doc
     return tok.i > 0 and doc[tok.i - 1].text == "," and tok.text.islower() and tok.lower_ in surface_forms() \
         and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()
