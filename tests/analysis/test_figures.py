@@ -686,3 +686,15 @@ def test_the_verb_of_an_incise_is_not_a_magistrate(nlp):
     figs = figures_in_context(nlp, text)
     assert one(figs, "entre 150 et 180 millions").source == "person"
     assert one(figs, "3 000").source == "official"
+
+
+def test_a_company_named_by_its_trade_reports_its_own_results(nlp):
+    # Business news names the company by its trade: its results are its own announcement (official), and the
+    # rest of the paragraph goes on with the same statement.
+    text = ("L'équipementier automobile a publié mercredi une perte nette de 212 millions d'euros pour 2024. "
+            "Son chiffre d'affaires a reculé de 9,2 %, à 3,41 milliards d'euros.\n\n"
+            "Le groupe de spiritueux a annoncé jeudi un bénéfice net de 347 millions d'euros.")
+    figures = figures_in_context(nlp, text)
+    for figure in ("212 millions", "9,2 %", "3,41 milliards", "347 millions"):
+        assert one(figures, figure).source == "official", figure
+    assert one(figures, "212 millions").source_text == "L'équipementier automobile"

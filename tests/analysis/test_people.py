@@ -139,3 +139,14 @@ def test_a_public_body_is_not_a_person_and_a_place_is_not_part_of_a_name():
     people = find_people(Article(norm=norm, doc=load_nlp()(norm.text)))
     assert [p.name for p in people] == ["Martine Lebrun"]
     assert len(people[0].mentions) == 1
+
+
+def test_a_caption_typo_does_not_outweigh_the_spelling_of_a_full_sentence(nlp):
+    # A pull quote or caption line (no final punctuation) often misspells the name; the spelling used in the
+    # body's sentences wins, even when the parser runs the caption into the paragraph after it.
+    text = ("Les dirigeants se moquent de tout Olga Vartanian\n\n"
+            "La guerre a exposé l'armée russe. S'adressant à la radio, Olga Vartanyan, experte basée à Washington, a déclaré que la position "
+            "du Kremlin était intenable.\n\n"
+            "La guerre continue dans l'est du pays.")
+    (person,) = [p for p in people_of(nlp, text) if p.name.startswith("Olga")]
+    assert person.name == "Olga Vartanyan"

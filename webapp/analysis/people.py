@@ -47,6 +47,15 @@ class _Cluster:
                 self.parts[n] = max(counts, key=lambda w: (counts[w], fold(w) == key))
 
 
+def _in_running_text(text: str, pos: int) -> bool:
+    """True when the line holding `pos` ends as prose does (with punctuation), not as a caption or a pull
+    quote followed by a name.  Read on the line, not on the parser's sentence, which often runs a caption
+    into the paragraph after it."""
+    end = text.find("\n", pos)
+    line = text[pos:end if end >= 0 else len(text)].rstrip()
+    return line[-1:] in (".", "!", "?", "»", '"', "…", ")", ":")
+
+
 @lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of a name part."""
@@ -519,7 +528,7 @@ def find_people(article: Article) -> list[Person]:
             cluster = _Cluster(parts=[_display(w) for w in words], keys=keys, seps=seps)
             clusters.append(cluster)
         # A name in a full sentence counts more than one in a caption line, where typos abound.
-        weight = 2 if doc[end - 1].sent[-1].is_punct else 1
+        weight = 2 if _in_running_text(doc.text, doc[end - 1].idx) else 1
         cluster.spellings.extend((w, weight) for w in words)
         span = doc[start:end]
         cluster.mentions.append((span.start_char, span.end_char, start))
