@@ -1046,3 +1046,19 @@ def test_court_and_emotion_incises_name_their_speaker(nlp):
     text = ("« Vous pensiez ? », a interrompu la présidente, Marie Quéré. « Ce type est un monstre », s'étrangle "
             "Sandrine, 52 ans, dont la mère a été escroquée.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Marie Quéré", "Sandrine"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A foreign name the recogniser misses (or files as a place), named after the office and a comma.
+    ("« C'est une question de survie », a lancé la ministre de l'environnement des Fidji, Litia Naivalu, au nom "
+     "de l'Alliance des petits Etats insulaires.", "Litia Naivalu"),
+    # A long office with a parenthesis, then the origin before the name.
+    ("« Nous repartons avec des crochets », a regretté le négociateur en chef du groupe des pays les moins "
+     "avancés (PMA), le Malawite Evans Chirwa.", "Evans Chirwa"),
+    # The person who speaks for a body: « sa responsable du plaidoyer, X ».
+    ("Pour l'ONG Cap Transition, le compte n'y est pas. « Chaque année de retard se paie en milliards », "
+     "affirme sa responsable du plaidoyer, Inès Morvan.", "Inès Morvan"),
+])
+def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker):
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == speaker

@@ -221,6 +221,9 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
                 end += 1
             g = titles[key]
             found[start] = (start, end, g if g != "-" else None)
+    for start, end in _names_apposed_to_an_office(doc, lowers):
+        if not any(s <= start < e or start <= s < end for s, e, _ in found.values()):
+            found[start] = (start, end, None)
     credits = _credit_lines(doc.text)
     return [found[k] for k in sorted(found)
             if not any(a <= doc[found[k][0]].idx < b for a, b in credits)]
@@ -288,6 +291,43 @@ def _plausible_single_name(tok) -> bool:
         return False  # "Contacté, le groupe …", "Interrogée, la ministre …": a participle opening the sentence
     # A word the model knows in lower case is a common noun or adjective written with a capital.
     return not (tok.pos_ != "PROPN" and vocab.has_vector(lower) and lower != tok.text)
+
+
+def _names_apposed_to_an_office(doc, lowers: list[str]):
+    """``la ministre de l'environnement des Fidji, Litia Naivalu, …``, ``le négociateur en chef du groupe, le
+    Malawite Evans Chirwa.``: two or three capitalised words set after an office and a comma, and closed by
+    punctuation, are the office holder's name.  The recogniser, trained on French names, often misses
+    foreign ones in exactly this AFP pattern."""
+    for i in [i for i, low in enumerate(lowers) if low == ","]:
+        start = i + 1
+        if start + 3 < len(doc) and lowers[start] in {"le", "la"} and all(
+                _is_name_token(doc[k]) for k in range(start + 1, start + 4)):
+            start += 2  # « le Malawite Evans Chirwa »: a name takes no article; the origin is not part of it
+        end = start
+        # (the recogniser files many such names as places: the office before the comma decides)
+        while end < len(doc) and end - start < 3 and _is_name_token(doc[end]) and doc[end].ent_type_ != "ORG" \
+                and not doc[end].text.isupper():
+            end += 1
+        if end - start < 2 or end >= len(doc) or doc[end].text not in {",", ".", ")", ";"}:
+            continue
+        if _office_before(doc, i) is None:
+            continue
+        yield start, end
+
+
+def _office_before(doc, comma: int) -> int | None:
+    """The role noun of the description ending at `comma`: ``le négociateur en chef du groupe des pays les
+    moins avancés (PMA)`` (a long complement, a parenthesis and adverbs allowed)."""
+    k = comma - 1
+    while k > 0 and comma - k < 20:
+        tok = doc[k]
+        if tok.text in {"(", ")"} or tok.pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET", "ADV"}:
+            if tok.pos_ == "DET" and _is_role(doc[k + 1]):
+                return k + 1
+            k -= 1
+            continue
+        return None
+    return None
 
 
 def _role_before_comma(doc, start: int) -> int | None:

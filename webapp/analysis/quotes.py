@@ -613,7 +613,15 @@ class _Attributor:
         if any(t in self.r.tok_person for t in range(np[0], np[1] + 1)):
             return None
         j = np[1] + 1
-        if j >= end or doc[j].text != "," or not any(self._is_role(doc[t]) for t in range(np[0], np[1] + 1)):
+        # (« le négociateur en chef du groupe des pays les moins avancés (PMA), X »: the office's complements)
+        while j < end and j - np[1] < 20 and not self.in_quote[j] and (
+                doc[j].text in {"(", ")"} or doc[j].pos_ in {"ADP", "DET", "NOUN", "ADJ", "ADV", "PROPN"}) \
+                and j not in self.r.tok_person:
+            j += 1
+        # (« sa responsable du plaidoyer, X »: a singular head that names one person of a body counts too)
+        if j >= end or doc[j].text != "," or not any(
+                self._is_role(doc[t]) or doc[t].lemma_.casefold() in word_set("speaker_heads")
+                and doc[t].morph.get("Number") != ["Plur"] for t in range(np[0], np[1] + 1)):
             return None
         for t in range(j + 1, min(end, j + 12)):
             if self.in_quote[t] or doc[t].is_punct and doc[t].text != "-":
