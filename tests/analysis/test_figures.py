@@ -698,3 +698,22 @@ def test_a_company_named_by_its_trade_reports_its_own_results(nlp):
     for figure in ("212 millions", "9,2 %", "3,41 milliards", "347 millions"):
         assert one(figures, figure).source == "official", figure
     assert one(figures, "212 millions").source_text == "L'équipementier automobile"
+
+
+def test_selon_nos_informations_is_the_outlets_unnamed_sources(nlp):
+    text = ("Selon nos informations, le club allemand a formulé une offre de 18 millions d'euros. "
+            "D'après nos calculs, le joueur a coûté 300 000 euros par but.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "18 millions").source == "anonymous"
+    # the newsroom's own arithmetic is no outside source at all
+    assert one(figures, "300 000").source == "none"
+
+
+def test_a_description_apposed_to_a_noun_is_background_not_the_sources_claim(nlp):
+    text = ("Selon nos informations, l'Eintracht Francfort a formulé une offre de 18 millions d'euros pour "
+            "l'attaquant de 23 ans, auteur de 9 buts en 12 matches de Ligue 1 cette saison.\n\n"
+            "Selon le syndicat, seuls 28 % des professeurs ont signé le pacte.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "18 millions").source == "anonymous"
+    assert one(figures, "9").source == "none" and one(figures, "12").source == "none"
+    assert one(figures, "28 %").source == "official"

@@ -1365,7 +1365,7 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
                       and not (a.src and a.src[0] <= c.num_start < a.src[1])
                       and not (a.subject_tree & fig_tokens)
                       and (a.kind != "relay" or a.attached in path)]
-        if _in_detached_description(article.doc, w.anchor):
+        if _in_detached_description(article.doc, w.anchor) or _in_apposed_description(w.anchor):
             candidates = []
         sentence = _sentence_passed(w.anchor, people, acronyms)
         if sentence is not None:
@@ -1491,6 +1491,36 @@ def _in_detached_description(doc, anchor) -> bool:
     subject = doc[comma.i + 1]
     return subject.pos_ in ("DET", "PRON") and any(
         t.dep_.startswith("nsubj") for t in doc[comma.i + 1:min(sent.end, comma.i + 4)])
+
+
+def _in_apposed_description(anchor) -> bool:
+    """``l'attaquant de 23 ans, auteur de 9 buts en 12 matches, …``: a bare noun or adjective set after a
+    noun and a comma (no determiner, no verb) describes that noun; its figures are background the journalist
+    supplies, not what the sentence's source reports."""
+    if anchor is None:
+        return False
+    sent = anchor.sent
+    k = anchor.i - 1
+    while k > sent.start and sent.doc[k].text != ",":
+        tok = sent.doc[k]
+        if tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or tok.is_punct:
+            return False
+        k -= 1
+    if k <= sent.start or k + 1 >= anchor.i:
+        return False
+    head, before = sent.doc[k + 1], sent.doc[k - 1]
+    # (an adjective only with its complement, « fort de 1 200 salariés »: « Selon X, seuls 28 % … » is the
+    # figure itself)
+    described = head.pos_ == "NOUN" and head.dep_ == "appos" or \
+        head.pos_ == "ADJ" and sent.doc[k + 2].lower_ in ("de", "d'")
+    return described and head.text.islower() and before.pos_ in ("NOUN", "PROPN") \
+        and head.lemma_ not in _DESCRIBING_FIGURES
+
+
+# Nouns that, set after a comma, comment on the figure just given rather than on a person or a thing
+# (« …, hausse de 3 % », « …, niveau le plus bas depuis 2009 »): they share the figure's source.
+_DESCRIBING_FIGURES = {"hausse", "baisse", "soit", "niveau", "record", "progression", "recul", "augmentation",
+                       "diminution", "chiffre", "total", "montant", "plus", "moins"}
 
 
 # Demonstratives open a sentence about what was just reported ("Ce bilan …", "Ces chiffres …"); a personal

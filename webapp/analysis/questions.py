@@ -1104,7 +1104,8 @@ def _source_fits_class(text: str, figure: Figure) -> bool:
     if figure.source == "person":
         return bool(source) and _capitalised_name(source, text) and not indefinite
     if figure.source == "anonymous":
-        return indefinite
+        # (« selon nos informations »: the outlet's own sources, unnamed all the same)
+        return indefinite or bool(words) and words[0] in ("nos", "notre")
     if figure.source in ("official", "media"):
         if not source or indefinite:
             return False

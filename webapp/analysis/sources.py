@@ -19,6 +19,7 @@ from .results import Person, Span
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "eux": "m", "-il": "m", "-elle": "f",
             "-ils": "m", "-elles": "f"}
 _POSSESSIVE_OWN = {"nos", "notre"}
+_OWN_UNNAMED_SOURCES = {"information", "informations", "source", "sources", "renseignement", "renseignements"}
 # Outlet titles: capitalised article mid-sentence ("Le Monde", "L'Express", "The Guardian"), or a name ending
 # in one of the words periodicals and broadcasters use (Times, Post, News, …; TV, FM, Info).
 _TITLE_START = re.compile(r"^(?:Le|La|Les|L'|The|Der|Die|El)\s*[A-ZÉÈÀÂ]")
@@ -235,6 +236,12 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
     # The head noun decides; a neutral head ("des estimations de …") hands over to its complements.
     for n, tok in enumerate(nouns):
         cls = _noun_class(tok)
+        if n == 0 and any(d.lower_ in _POSSESSIVE_OWN for d in tok.children if d.dep_ in ("det", "det:poss")):
+            # « selon nos informations », « de nos sources »: the outlet's own unnamed sources; « nos
+            # calculs », « notre décompte »: the newsroom's own work, a figure no one outside vouches for
+            if tok.lemma_.casefold() in _OWN_UNNAMED_SOURCES:
+                return "anonymous", tok
+            return "own", tok
         if cls == "neutral":
             continue
         if acronyms and tok.text in acronyms:
@@ -276,8 +283,6 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
                     return "person", tok  # a bare proper name as the speaker: a person the model missed
                 continue
             continue
-        if any(d.lower_ in _POSSESSIVE_OWN for d in tok.children if d.dep_ in ("det", "det:poss")):
-            return "own", tok
         if tok.lemma_.lower() == "agence" and _press_agency(tok, text):
             return "media", tok
         if cls == "study" and tok.lemma_.lower() == "enquête" and _judicial(tok):
