@@ -1062,3 +1062,25 @@ def test_court_and_emotion_incises_name_their_speaker(nlp):
 def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker):
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Le ministère russe de la Défense a de son côté assuré avoir « éliminé » plus de 500 militaires.",
+     "éliminé", "Le ministère russe de la Défense"),
+    ("Lundi, la préfecture de la Haute-Saône évaluait à « plus de 4 tonnes » la quantité de poissons ramassés.",
+     "plus de 4 tonnes", "la préfecture de la Haute-Saône"),
+    ("En mars, le couple avait annoncé sa séparation dans un communiqué, évoquant une décision « mûrement "
+     "réfléchie ».", "mûrement réfléchie", "le couple"),
+    ("Pour le réseau Sortir du nucléaire, cet incident est « un énième signal d'alarme ».",
+     "un énième signal d'alarme", "le réseau Sortir du nucléaire"),
+    ("Le chef avait pourtant juré sur tous les plateaux que son émission allait « révolutionner la télé "
+     "culinaire ».", "révolutionner la télé culinaire", "Le chef"),
+    ("« Le salaire a augmenté », a affirmé la ministre, pour qui le gouvernement a fait « un effort sans "
+     "précédent ».", "un effort sans précédent", "la ministre"),
+    ("L'entreprise « conteste fermement » ces propos.", "conteste fermement", "L'entreprise"),
+    ("La ministre fidjienne, dont le pays a dû déplacer quarante villages, a dénoncé « une trahison ».",
+     "une trahison", "La ministre fidjienne"),
+])
+def test_a_short_fragment_governed_by_a_voice_is_its_words_not_a_scare_quote(nlp, text, words, speaker):
+    quote = next(q for q in quotes_of(nlp, text) if q.text == words)
+    assert (quote.kind, quote.speaker) == ("partial", speaker)

@@ -49,6 +49,9 @@ _CONTINUING = {"poursuivre", "ajouter", "continuer", "enchaîner", "renchérir",
 # Verbs conjugated with « être » that the tagger takes for passives (« est venue », « est partie »).
 _MOTION_VERBS = {"venir", "aller", "partir", "arriver", "rester", "entrer", "sortir", "monter", "descendre",
                  "revenir", "devenir", "tomber", "retourner", "passer", "repartir", "rentrer"}
+# Set between the auxiliary and the participle (« X a de son côté assuré … »), they hide the subject.
+_ASIDES_AFTER_AUXILIARY = {"de son côté", "de leur côté", "pour sa part", "pour leur part", "quant à lui",
+                           "quant à elle", "quant à eux"}
 _NEAR_VERB = 8  # tokens between a speech verb and a short fragment it introduces
 _POSSESSOR_LOOKBACK = 120  # tokens back to the source a possessive ("sa réponse :") refers to
 _ROLE_LOOKBACK = 80  # words of the journalist searched back for the person a bare role noun stands for
@@ -1023,6 +1026,25 @@ class _Attributor:
                 return _Cue(np[0], np[1], None, subject=np)
         return None
 
+    def cue_relative_voice(self, start: int, k: int) -> _Cue | None:
+        """``…, a affirmé la ministre, pour qui le gouvernement a fait « un effort sans précédent »``: words in
+        a clause opened by « pour qui » / « selon qui » are the view of the noun phrase before the comma."""
+        doc, low = self.doc, self.r.low
+        for t in range(k - 2, start, -1):
+            if self.in_quote[t] or low[t] in _SENTENCE_END:
+                return None
+            if low[t] in {"pour", "selon"} and low[t + 1] in {"qui", "lequel", "laquelle", "lesquels", "lesquelles"} \
+                    and doc[t - 1].text == ",":
+                b = t - 2
+                a = b
+                while a - 1 >= start and not self.in_quote[a - 1] and (
+                        doc[a - 1].pos_ in _NP_POS or low[a - 1] in _OF) and not doc[a - 1].is_punct:
+                    a -= 1
+                if b < start or doc[a].pos_ not in {"DET", "PROPN"} and a not in self.r.tok_person:
+                    return None
+                return _Cue(a, t + 1, None, subject=(a, b))
+        return None
+
     def cue_agent(self, f: _Found, sent_end: int) -> _Cue | None:
         """``une hausse jugée « très insuffisante » par l'intersyndicale``: the agent of the participle of
         judgement that carries the quoted words."""
@@ -1134,6 +1156,9 @@ class _Attributor:
                                       or doc[first - 1].pos_ == "ADV" and first - 2 >= floor
                                       and doc[first - 2].pos_ == "AUX"):
             first -= 1
+        if first == verb and first - 4 >= floor and doc[first - 4].lemma_ in {"avoir", "être"} and \
+                " ".join(self.r.low[first - 3:first]) in _ASIDES_AFTER_AUXILIARY:
+            first -= 4  # « X a de son côté assuré », « X a pour sa part estimé »
         clitic, last = self.r.clitic_after(first if doc[first].pos_ == "AUX" else verb, verb + 3)
         if clitic is None:
             clitic, last = self.r.clitic_after(verb, verb + 3)
@@ -1143,7 +1168,8 @@ class _Attributor:
             np = self._antecedent_of_relative(floor, first - 1)
             if np:  # "Un ancien salarié, qui a requis l'anonymat, décrit …": the relative's antecedent
                 return _Cue(np[0], verb, verb, subject=np)
-        np = self.r.np_before(verb, floor)
+        np = self.r.np_before(verb, floor) or self.r.np_before(first, floor) if first < verb else \
+            self.r.np_before(verb, floor)
         if np:
             pron = self._pronoun_of(doc[np[0]]) if np[0] == np[1] else None
             return _Cue(np[0], verb, verb, subject=None if pron else np, pronoun=pron)
@@ -1180,7 +1206,8 @@ class _Attributor:
     def _antecedent_of_relative(self, floor: int, comma: int) -> tuple[int, int] | None:
         """The noun phrase before ``, qui … ,`` ending at `comma`, when it opens the clause with a determiner."""
         doc = self.doc
-        qui = next((t for t in range(comma - 1, floor, -1) if doc[t].text.casefold() == "qui"
+        # (« La ministre, dont le pays a dû déplacer quarante villages, a dénoncé … » too)
+        qui = next((t for t in range(comma - 1, floor, -1) if doc[t].text.casefold() in {"qui", "dont"}
                     and doc[t - 1].text == ","), None)
         if qui is None or any(doc[t].text in {",", ":", ";"} or self.in_quote[t] for t in range(qui + 1, comma)):
             return None
@@ -2138,11 +2165,16 @@ class _Attributor:
                 if cue and cue.verb is not None and words <= _MAX_SCARE_WORDS:
                     far = (f.open_tok or f.first) - cue.verb > _NEAR_VERB
                     # (« X indique que les données ont été « exposées » »: the clause is X's report, however long)
-                    far = far and not any(doc[t].text.casefold() in {"que", "qu'"}
-                                          for t in range(cue.verb + 1, min(cue.verb + 3, len(doc))))
+                    # (« X avait juré sur tous les plateaux que son émission allait « … » »: a « que » clause
+                    # the verb governs, however far)
+                    far = far and not any(doc[t].text.casefold() in {"que", "qu'"} and (
+                        t < cue.verb + 3 or any(a.i == cue.verb for a in doc[t].ancestors))
+                        for t in range(cue.verb + 1, f.open_tok or f.first))
                     if far and doc[cue.verb].lemma_ not in {"décrire", "qualifier"} and \
                             not _reported_by(_phrase_head(doc, f.first, f.last), cue.verb):
                         cue = None
+                if cue is None:
+                    cue = self.cue_relative_voice(sent_a, f.open_tok or f.first)
                 if cue is None and words > _MAX_SCARE_WORDS:
                     cue = self.cue_respondents(f)
                 if cue is None and words > _MAX_SCARE_WORDS:
@@ -2231,7 +2263,7 @@ class _Attributor:
         # (the tagger reads « dément » as an adverb: the written form of a verb of the lists decides)
         if f.open_tok is None or f.open_tok <= floor or not (self.r.is_speech_verb(doc[v], loose=True) or
                                                               self.r.low[v] in self.r.forms) or \
-                doc[v].morph.get("Person") in (["1"], ["2"]) or doc[v].morph.get("VerbForm") in (["Inf"], ["Part"]):
+                doc[v].morph.get("Person") in (["1"], ["2"]) or self._non_finite_form(doc[v]):
             return None
         k = f.open_tok - 1
         if self.r.low[k] in _SUBJECT_PRONOUNS:
@@ -2245,6 +2277,15 @@ class _Attributor:
         if doc[a].pos_ not in {"DET", "PROPN"} or a > floor and not (doc[a - 1].is_punct or doc[a - 1].is_space):
             return None  # only a subject that opens its clause
         return _Cue(a, k, None, subject=(a, k))
+
+    @staticmethod
+    def _non_finite_form(tok) -> bool:
+        """An infinitive or a participle, told by its ending as well as its tag (the tagger reads « conteste »
+        as a participle after a quotation mark)."""
+        low = tok.text.casefold()
+        form = tok.morph.get("VerbForm")
+        return form == ["Inf"] and low.endswith(("er", "ir", "re", "oir")) or \
+            form == ["Part"] and low.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us", "ant"))
 
     def _determined_term(self, f: _Found) -> bool:
         """``l'extension de la « pause numérique »``: a short noun phrase in marks whose determiner stands
