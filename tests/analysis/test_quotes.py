@@ -1084,3 +1084,11 @@ def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker)
 def test_a_short_fragment_governed_by_a_voice_is_its_words_not_a_scare_quote(nlp, text, words, speaker):
     quote = next(q for q in quotes_of(nlp, text) if q.text == words)
     assert (quote.kind, quote.speaker) == ("partial", speaker)
+
+
+def test_a_street_interviewee_named_by_first_name_then_elle_is_her_not_the_expert_before(nlp):
+    text = ("L'économiste Sophie Tardieu relativise : « On est très loin du choc de 2022. »\n\n"
+            "Dans un supermarché de Villejuif (Val-de-Marne), Chantal, 67 ans, retraitée, compare les étiquettes. "
+            "« Le café, je l'achète en promo ou je ne l'achète plus », confie-t-elle.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Sophie Tardieu", "Chantal"]

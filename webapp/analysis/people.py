@@ -185,7 +185,10 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
     lowers = [t.casefold() for t in texts]
     for i in [i for i, low in enumerate(lowers) if low in exact_names and i not in found]:
         tok = doc[i]
-        if tok.i in found or tok.pos_ != "PROPN" or tok.ent_type_ in ("LOC", "ORG", "PER") or \
+        # (« Chantal, 67 ans, retraitée »: the recogniser may file a first name as a place; an age says not)
+        aged = i + 3 < len(doc) and texts[i + 1] == "," and doc[i + 2].like_num and lowers[i + 3] == "ans"
+        if tok.i in found or tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "PER") or \
+                tok.ent_type_ == "LOC" and not aged or \
                 not tok.text[:1].isupper() or tok.text.casefold() not in exact_names or \
                 any(s <= tok.i < e for s, e, _ in found.values()):
             continue

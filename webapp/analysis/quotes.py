@@ -1913,11 +1913,11 @@ class _Attributor:
             # keeps the person as its « elle » keeps them the centre of attention; look one sentence further.
             return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
         roots = self._main_verbs(prev, k)
-        if len(roots) != 1:
-            return None
-        np = self.r.np_before(roots[0], prev)
+        np = self.r.np_before(roots[0], prev) if len(roots) == 1 else None
         if np is None:
-            return None
+            # (« Dans un supermarché, Chantal, 67 ans, retraitée, compare les étiquettes. »: the parse lost the
+            # verb's subject; the one person the sentence names, not as a complement, is its centre)
+            return self._only_person_of_sentence(prev, k, gender)
         a, b = np
         if depth < 2 and gender is not None and a == b and _SUBJECT_PRONOUNS.get(self.r.low[a]) == (gender, "s"):
             return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
@@ -1950,6 +1950,22 @@ class _Attributor:
             if name and (gender is None or said in {None, gender}):
                 return _Speaker(name, said, "s", True)
         return None
+
+    def _only_person_of_sentence(self, a: int, b: int, gender: str | None) -> _Speaker | None:
+        named = {self.r.tok_person[t].name: (t, self.r.tok_person[t]) for t in range(a, b)
+                 if t in self.r.tok_person and self.r.tok_person.get(t - 1) is not self.r.tok_person[t]}
+        if len(named) != 1:
+            return None
+        ((t, person),) = named.values()
+        k = t - 1
+        while k >= a and self.doc[k].pos_ in {"DET", "NOUN", "ADJ"} and not self.doc[k].is_punct:
+            k -= 1  # (« à l'architecte X »: back to what governs the name's description)
+        if k >= a and (self.doc[k].pos_ == "ADP" or self.r.low[k] in _OF):
+            return None  # « le porte-parole de X », « confié à l'architecte X »: a complement, not the centre
+        known = self.r.genders.get(person.name, person.gender)
+        if gender is not None and known not in {None, gender}:
+            return None
+        return _Speaker(person.name, known or gender, "s", True, person)
 
     def _unresolved_description(self, f: _Found) -> bool:
         """The quotation's attribution is a definite or demonstrative description (« poursuit la mère de
