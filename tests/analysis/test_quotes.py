@@ -1092,3 +1092,14 @@ def test_a_street_interviewee_named_by_first_name_then_elle_is_her_not_the_exper
             "« Le café, je l'achète en promo ou je ne l'achète plus », confie-t-elle.")
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["Sophie Tardieu", "Chantal"]
+
+
+def test_the_player_reprise_means_a_player_but_one_position_never_another(nlp):
+    text = ("Le tournant est intervenu à la 58e minute, avec l'expulsion d'un défenseur lillois. "
+            "« Le deuxième jaune est sévère », a regretté le défenseur lillois, Mamadou Traoré.\n\n"
+            "Six minutes plus tard, l'attaquant Kévin Dumont égalisait de la tête. L'attaquant de 24 ans compte "
+            "désormais 7 buts. « Je n'ai pas encore réalisé », souriait-il.\n\n"
+            "Dumont serait suivi par plusieurs clubs anglais. Interrogé sur ces rumeurs, le joueur a souri : "
+            "« Je suis concentré sur Lens. »")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Mamadou Traoré", "Kévin Dumont", "Kévin Dumont"]

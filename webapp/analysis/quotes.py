@@ -1557,7 +1557,7 @@ class _Attributor:
         role = {low, low_text, low_text.rstrip("e")} | {role_lemma(head.text), demonym_lemma(head.text)} - {None}
         exact = set(role)
         for group in _role_groups():
-            if role & group:
+            if exact & group:  # (the office's own reprises, not the reprises of a reprise)
                 role |= group  # "le magistrat" for the prosecutor, "le technicien" for the coach
         # The holder of the very office comes first; a synonym ("l'élue" for the mayor) only of the same gender.
         candidates = [p for p in self.r.people if exact & self._roles_of(p)] or [
