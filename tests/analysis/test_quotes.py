@@ -1103,3 +1103,10 @@ def test_the_player_reprise_means_a_player_but_one_position_never_another(nlp):
             "« Je suis concentré sur Lens. »")
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["Mamadou Traoré", "Kévin Dumont", "Kévin Dumont"]
+
+
+def test_a_colon_gives_the_floor_to_a_subject_cut_off_by_a_relative_clause(nlp):
+    text = ("Yannick Le Goff a défendu son attaquant. Quant aux rumeurs l'envoyant à Rennes en fin de saison, "
+            "l'entraîneur, dont le contrat court jusqu'en juin 2026, a coupé court : « Je suis bien ici. »")
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Yannick Le Goff"

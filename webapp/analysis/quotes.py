@@ -841,6 +841,15 @@ class _Attributor:
                         end = close - 1  # the unnamed source as the article words it, with its apposition
                 return _Cue(a, k, None, subject=(a, end))
             return None
+        # The parser lost a subject cut off by a relative clause: « l'entraîneur, dont le contrat court
+        # jusqu'en juin, a coupé court : »
+        for t in range(k - 1, start + 2, -1):
+            if doc[t].pos_ in {"AUX", "VERB"} and doc[t - 1].text == ",":
+                np = self._antecedent_of_relative(start, t - 1)
+                if np is not None and (any(x in self.r.tok_person for x in range(np[0], np[1] + 1)) or
+                                       any(self._is_role(doc[x]) for x in range(np[0], np[1] + 1))):
+                    return _Cue(np[0], k, None, subject=np)
+                break
         # The parser lost the subject: a name directly followed by its verb ("X s'est tourné", "X ne dit rien").
         for t in range(start, k):
             person = self.r.tok_person.get(t)
