@@ -717,3 +717,16 @@ def test_a_description_apposed_to_a_noun_is_background_not_the_sources_claim(nlp
     assert one(figures, "18 millions").source == "anonymous"
     assert one(figures, "9").source == "none" and one(figures, "12").source == "none"
     assert one(figures, "28 %").source == "official"
+
+
+def test_a_relative_clause_and_a_verb_read_as_a_noun_keep_their_subject_as_source(nlp):
+    text = ("La fuite a été confirmée par l'association de consommateurs UFC-Que Choisir, qui dit avoir reçu "
+            "plus de 300 signalements de clients en deux jours.\n\n"
+            "Le syndicat chiffre à 4 000 le nombre de postes de professeurs de technologie menacés.\n\n"
+            "« Le plan va dans le bon sens », juge Karim Benhaddou, analyste chez Valmy Securities, qui estime le "
+            "coût de la restructuration entre 150 et 180 millions d'euros.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "plus de 300").source == "official"
+    assert one(figures, "4 000").source == "official"
+    # the analyst, not the firm he works for
+    assert one(figures, "entre 150 et 180 millions").source == "person"

@@ -866,6 +866,11 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         # ("l'entreprise revendique 1 200 communes": a present form the tagger read as an adjective)
         as_form = tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() and _reporting_forms().get(tok.lower_) \
             and any(c.dep_ == "nsubj" for c in tok.children)
+        # (« Le syndicat chiffre à 4 000 le nombre de … »: the form the tagger read as a noun, between its
+        # subject noun and « à »)
+        as_form = as_form or tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() and \
+            _reporting_forms().get(tok.lower_) in ("chiffrer", "évaluer", "estimer") and tok.i + 1 < len(doc) and \
+            doc[tok.i + 1].lower_ in ("à", "au", "aux") and tok.i and doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
         if as_form:
             reporting = {_reporting_forms()[tok.lower_]}
             as_noun = True
@@ -998,8 +1003,9 @@ def _surface_subject(doc, index, first, people, acronyms):
     sent = index.sents[index.sent_index(first.idx)]
     if sent.start >= first.i or doc[sent.start].pos_ not in ("DET", "PROPN", "NOUN"):
         return None, []
-    phrase = _phrase_after(doc, sent.start)
-    if not phrase or phrase[-1].i >= first.i:
+    # (the verb the tagger read as a noun ends the phrase: « Le syndicat chiffre à … »)
+    phrase = [t for t in _phrase_after(doc, sent.start) if t.i < first.i]
+    if not phrase:
         return None, []
     between = doc[phrase[-1].i + 1:first.i]
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between) \
@@ -1108,6 +1114,13 @@ def _verb_subject(doc, verb, people, acronyms=None):
             return ("person", named[0]), named
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
     if subj is not None:
+        if subj.lower_ == "qui":
+            # « l'association UFC-Que Choisir, qui dit avoir reçu … »: the noun phrase the relative follows,
+            # as written (the parse often hangs the clause on the last word of a hyphenated name)
+            antecedent = _relative_antecedent(doc, subj)
+            found = classify_tokens(antecedent, people, acronyms) if antecedent else None
+            if found is not None and found[0] not in ("pronoun", "own"):
+                return found, antecedent
         if subj.lower_ in ("qui",) and verb.dep_.startswith("acl"):
             subj = verb.head
         if subj.lower_ == "il" and passive:
@@ -1135,6 +1148,22 @@ def _verb_subject(doc, verb, people, acronyms=None):
         if found is not None:
             return found, phrase
     return None, []
+
+
+def _relative_antecedent(doc, qui) -> list:
+    """The noun phrase written just before a relative « qui » (past the comma of a non-restrictive one)."""
+    k = qui.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    j = k
+    while j >= 0 and k - j < 12 and (doc[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") or
+                                     doc[j].lower_ in ("de", "d'", "du", "des") or
+                                     doc[j].text == "-" and not doc[j].whitespace_ or
+                                     doc[j].text[:1].isupper() and not doc[j].is_punct):
+        j -= 1
+    if j >= 1 and doc[j].pos_ == "ADP" and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+        return []  # « X, analyste chez Valmy Securities, qui estime »: the complement of a noun is not meant
+    return [t for t in doc[j + 1:k + 1] if not t.is_punct] if j < k else []
 
 
 def _inverted_subject(doc, verb, people, acronyms):
