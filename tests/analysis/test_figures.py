@@ -730,3 +730,17 @@ def test_a_relative_clause_and_a_verb_read_as_a_noun_keep_their_subject_as_sourc
     assert one(figures, "4 000").source == "official"
     # the analyst, not the firm he works for
     assert one(figures, "entre 150 et 180 millions").source == "person"
+
+
+def test_a_named_office_holder_gives_the_figures_of_the_office_not_a_private_persons(nlp):
+    text = ("« Le point de deal pouvait générer jusqu'à 40 000 euros par jour », a déclaré le procureur de la "
+            "République, Laurent Ferrié, lors d'une conférence de presse.\n\n"
+            "« On travaille avec 20 % d'effectifs en moins », tempère Karim Belhadj, secrétaire départemental du "
+            "syndicat Solidarité Police.\n\n"
+            "« Le plan arrive tard », juge Paul Benhaddou, analyste chez Valmy Securities, qui estime le coût "
+            "de la restructuration à 150 millions d'euros.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "jusqu'à 40 000").source == "official"
+    # a union official speaks for the union, and the verb of an incise makes no magistrate
+    assert one(figures, "20 %").source == "person"
+    assert one(figures, "150 millions").source == "person"

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from .lexicon import table, word_set
 from .results import Figure, Person, Quote, Span
-from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens
+from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens, source_nouns
 from .sources import classify_tokens as _classify
 from .text import Article
 
@@ -751,6 +751,8 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             for p in people:
                 if p.name == name:
                     gender = p.gender
+            if _holds_public_office(name, people):
+                cls = "official"
         if cls == "pronoun":
             gender = PRONOUNS.get(tok.lower_)
         elif gender is None and cls in ("official", "media", "study", "anonymous") and tok.pos_ == "NOUN":
@@ -1150,6 +1152,15 @@ def _verb_subject(doc, verb, people, acronyms=None):
     return None, []
 
 
+def _holds_public_office(name: str | None, people: list[Person]) -> bool:
+    """A named prosecutor, prefect, minister or spokesperson (an office that source_nouns.tsv classes as
+    official): the figures they give are their institution's, not a private person's."""
+    person = next((p for p in people if p.name == name), None) if name else None
+    # (a union's secretary speaks for the union, not for the public body it faces)
+    return person is not None and "syndicaliste" not in person.roles and \
+        any(source_nouns().get(role) == "official" for role in person.roles)
+
+
 def _relative_antecedent(doc, qui) -> list:
     """The noun phrase written just before a relative « qui » (past the comma of a non-restrictive one)."""
     k = qui.i - 1
@@ -1384,6 +1395,8 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
                 cls = "person"  # « la réalisatrice de 34 ans »: an individual the article identifies
             elif not q.speaker_named and cls == "person":
                 cls = "anonymous"
+            if cls == "person" and _holds_public_office(q.speaker, people):
+                cls = "official"  # « a déclaré le procureur, X »: the office speaks through its holder
             w.source, w.source_text, w.cue, w.direct = cls, q.speaker, q.cue, True
             continue
         fig_tokens = set()

@@ -482,9 +482,11 @@ def _roles_around(doc, start: int, end: int) -> set[str]:
         i -= 1
     if start >= 2 and demonym_lemma(doc[start - 1].text) and doc[start - 2].pos_ == "DET":
         out.add(demonym_lemma(doc[start - 1].text))  # « le Danois Rasmus X »: later « le Danois »
-    if i >= 0 and _role_of(doc[i]):
+    # (« », juge X, analyste »: the verb of an incise after a quotation, not a magistrate)
+    incise = i >= 2 and doc[i - 1].text == "," and doc[i - 2].text in {'"', "»", "”"}
+    if i >= 0 and _role_of(doc[i]) and not incise:
         out.add(_role_of(doc[i]))
-    else:
+    elif not incise:
         # "la réalisatrice de 34 ans X", "l'élue d'opposition X": a role with a short complement, then the name.
         # (« la députée LFI de Seine-Saint-Denis X », « le maire de la Haute-Saône X »: a place or party too)
         k = i
