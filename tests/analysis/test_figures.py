@@ -744,3 +744,10 @@ def test_a_named_office_holder_gives_the_figures_of_the_office_not_a_private_per
     # a union official speaks for the union, and the verb of an incise makes no magistrate
     assert one(figures, "20 %").source == "person"
     assert one(figures, "150 millions").source == "person"
+
+
+def test_a_topic_before_the_comma_is_not_the_source(nlp):
+    text = ("Côté finance, l'OCDE estime que les pays développés ont fourni et mobilisé 115,9 milliards de dollars "
+            "en 2022 pour les pays en développement.")
+    figure = one(figures_in_context(nlp, text), "115,9 milliards")
+    assert (figure.source, figure.source_text) == ("official", "l'OCDE")

@@ -1083,6 +1083,10 @@ def _verb_subject(doc, verb, people, acronyms=None):
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and _dateline(doc, subj):
         subj = None
+    if subj is not None and subj.lower_ == "côté" and subj.i + 2 < len(doc) and "," in doc[subj.i:subj.i + 4].text:
+        # « Côté finance, l'OCDE estime … »: a topic set before the comma, which the parse takes for the
+        # subject and the real subject for its conjunct
+        subj = next((c for c in subj.children if c.dep_ == "conj"), None)
     if subj is None and any(c.dep_ == "expl:subj" and c.lower_ == "il" for c in verb.children):
         return None, []
     if subj is None:
