@@ -751,3 +751,13 @@ def test_a_topic_before_the_comma_is_not_the_source(nlp):
             "en 2022 pour les pays en développement.")
     figure = one(figures_in_context(nlp, text), "115,9 milliards")
     assert (figure.source, figure.source_text) == ("official", "l'OCDE")
+
+
+def test_a_body_quoted_with_its_article_and_a_verb_the_tagger_read_as_an_adjective(nlp):
+    text = ("Dans un communiqué publié en fin de journée, l'Elysée indique que « neuf accords » ont été signés, "
+            "pour un montant total de « plus de 10 milliards d'euros » sur cinq ans.\n\n"
+            "Le SNUipp-FSU, premier syndicat du primaire, revendique de son côté 45 % de grévistes dans les écoles.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "plus de 10 milliards").source == "official"
+    assert one(figures, "45 %").source == "official"
+    assert classify_name("l'Elysée") == "official" and classify_name("la Commission") == "official"

@@ -866,8 +866,9 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "DET")
             or any(c.dep_ == "nsubj" for c in tok.children))
         # ("l'entreprise revendique 1 200 communes": a present form the tagger read as an adjective)
+        # (« Le SNUipp-FSU, premier syndicat du primaire, revendique de son côté 45 % »: or with an object)
         as_form = tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() and _reporting_forms().get(tok.lower_) \
-            and any(c.dep_ == "nsubj" for c in tok.children)
+            and any(c.dep_ == "nsubj" or c.dep_ == "obj" and tok.pos_ == "ADJ" for c in tok.children)
         # (« Le syndicat chiffre à 4 000 le nombre de … »: the form the tagger read as a noun, between its
         # subject noun and « à »)
         as_form = as_form or tok.pos_ in ("ADJ", "NOUN") and tok.text.islower() and \

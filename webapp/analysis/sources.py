@@ -553,4 +553,7 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
         return "official"
     if name[:1].isupper():
         return "person"
+    bare = re.sub(r"^(?:l'|l’|le |la |les )", "", name)
+    if bare != name and bare[:1].isupper():
+        return "official"  # « l'Elysée », « la Commission »: a body or a place behind an article, never a person
     return "anonymous"
