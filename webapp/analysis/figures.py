@@ -1561,7 +1561,8 @@ def _in_apposed_description(anchor) -> bool:
     described = head.pos_ == "NOUN" and head.dep_ == "appos" or \
         head.pos_ == "ADJ" and sent.doc[k + 2].lower_ in ("de", "d'")
     return described and head.text.islower() and before.pos_ in ("NOUN", "PROPN") \
-        and head.lemma_ not in _DESCRIBING_FIGURES
+        and head.lemma_ not in _DESCRIBING_FIGURES \
+        and _reporting_forms().get(head.lower_) in (None, "compter")  # (« revendique » is a verb; « compte » is « has »)
 
 
 # Nouns that, set after a comma, comment on the figure just given rather than on a person or a thing
