@@ -1110,3 +1110,13 @@ def test_a_colon_gives_the_floor_to_a_subject_cut_off_by_a_relative_clause(nlp):
             "l'entraîneur, dont le contrat court jusqu'en juin 2026, a coupé court : « Je suis bien ici. »")
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Yannick Le Goff"
+
+
+def test_il_means_the_one_man_of_an_article_whose_other_person_is_a_woman(nlp):
+    text = ("Greg Dumaine pris à son propre piège\n\n"
+            "Samedi soir, en plein direct, l'animateur a cru bon de lancer une blague à Inès, 22 ans, candidate de "
+            "l'émission.\n\n"
+            "Dimanche, le présentateur a tenté d'éteindre l'incendie sur Instagram. « J'ai fait une blague nulle. "
+            "Je m'excuse auprès d'Inès », a-t-il écrit dans une story.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Greg Dumaine"]

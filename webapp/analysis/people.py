@@ -382,8 +382,10 @@ def _gender_from_context(doc, start: int, end: int) -> str | None:
     # An apposition right after: "X, experte russe", "X, ouvrier de 26 ans".
     if end + 1 < len(doc) and doc[end].text == ",":
         tok = doc[end + 1]
-        if tok.pos_ == "DET" and end + 2 < len(doc):
-            tok = doc[end + 2]
+        if tok.like_num and end + 4 < len(doc) and doc[end + 2].lower_ == "ans" and doc[end + 3].text == ",":
+            tok = doc[end + 4]  # « Inès, 22 ans, candidate de l'émission »: past the age
+        if tok.pos_ == "DET" and tok.i + 1 < len(doc):
+            tok = doc[tok.i + 1]
         if tok.pos_ in {"NOUN", "ADJ"} and not tok.text[0].isupper():
             return _noun_gender(tok)
     return None

@@ -1723,6 +1723,12 @@ class _Attributor:
         whatever office they hold (`any_office`); a role noun may not mean someone holding another."""
         here = self.r.orig_span(before, before).start
         named = [p for p in self.r.people if any(m.start < here for m in p.mentions)]
+        if any_office and gender is not None and len(named) > 1:
+            # (a pronoun: the one man, or the one woman, of an article whose other people are known to be of
+            # the other gender — « Greg Dumaine … Inès, 22 ans, candidate … « … », a-t-il écrit »)
+            known = [self.r.genders.get(p.name, p.gender) for p in named]
+            if None not in known and known.count(gender) == 1:
+                named = [named[known.index(gender)]]
         if len(named) != 1 or named[0].roles and not any_office or named[0].name in skipped:
             return None
         known = self.r.genders.get(named[0].name, named[0].gender)
