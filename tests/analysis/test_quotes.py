@@ -1080,6 +1080,8 @@ def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker)
     ("L'entreprise « conteste fermement » ces propos.", "conteste fermement", "L'entreprise"),
     ("La ministre fidjienne, dont le pays a dû déplacer quarante villages, a dénoncé « une trahison ».",
      "une trahison", "La ministre fidjienne"),
+    ("Un sondage confirme ces tensions. Un résultat qualifié de « signal d'alarme » par Nadine Carrel.",
+     "signal d'alarme", "Nadine Carrel"),
 ])
 def test_a_short_fragment_governed_by_a_voice_is_its_words_not_a_scare_quote(nlp, text, words, speaker):
     quote = next(q for q in quotes_of(nlp, text) if q.text == words)

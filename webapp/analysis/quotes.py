@@ -1061,6 +1061,8 @@ class _Attributor:
         if f.open_tok is None or f.close_tok is None or f.open_tok < 1:
             return None
         part = doc[f.open_tok - 1]
+        if part.text.casefold() in {"de", "d'", "comme"} and f.open_tok >= 2:
+            part = doc[f.open_tok - 2]  # « qualifié de « … » par X », « décrit comme « … » par X »
         if part.pos_ not in {"VERB", "ADJ"} or part.morph.get("VerbForm") != ["Part"] and not \
                 part.text.casefold().endswith(("é", "ée", "és", "ées")):
             return None
