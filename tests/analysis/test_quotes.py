@@ -1122,3 +1122,16 @@ def test_il_means_the_one_man_of_an_article_whose_other_person_is_a_woman(nlp):
             "Je m'excuse auprès d'Inès », a-t-il écrit dans une story.")
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["Greg Dumaine"]
+
+
+def test_words_a_headline_borrows_from_someone_quoted_in_the_body_are_theirs(nlp):
+    text = ("Rencontres du cinéma : Nadia Ferhat, le Grand Prix et la fierté des « petits films »\n\n"
+            "La réalisatrice a reçu samedi le Grand Prix pour « Les Heures claires ».\n\n"
+            "« C'est une fierté pour tous les petits films, ceux qu'on finance avec des bouts de ficelle », "
+            "a déclaré Nadia Ferhat. Son producteur, Pascal Drouin, a salué « Les Heures claires », « un film "
+            "fragile ».")
+    quotes = quotes_of(nlp, text)
+    borrowed, title = quotes[0], quotes[1]
+    assert (borrowed.text, borrowed.kind, borrowed.speaker) == ("petits films", "partial", "Nadia Ferhat")
+    # a title is said by nobody, even if someone names it later
+    assert (title.text, title.speaker) == ("Les Heures claires", None)

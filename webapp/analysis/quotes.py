@@ -9,6 +9,7 @@ someone the article has made speak — not to the latest person named, who is of
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -2587,6 +2588,27 @@ def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
                 (o,) = same.values()
                 q = Quote(start=q.start, end=q.end, text=q.text, speaker=o.speaker, kind=q.kind,
                           speaker_named=o.speaker_named, cue=None)
+        elif q.speaker is None and q.kind == "scare" and q.text[:1].islower() and para is not None and \
+                _in_heading(article, para):  # (a capital opens a title or a nickname, said by nobody)
+            # « Nadia Ferhat et la fierté des « petits films » »: the headline or the chapô borrows a few words
+            # that someone says in the body; they are that person's words, not the journalist's term
+            k = f" {_words_key(q.text)} "
+            same = {o.speaker: o for t, o in attributed if o is not q and o.start > para.end
+                    and k in f" {_words_key(o.text)} "}
+            if len(same) == 1:
+                (o,) = same.values()
+                q = Quote(start=q.start, end=q.end, text=q.text, speaker=o.speaker, kind="partial",
+                          speaker_named=o.speaker_named, cue=None)
         out.append(q)
     return out
+
+
+def _words_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _in_heading(article: Article, para) -> bool:
+    """The headline or the chapô: one of the first three paragraphs, short, before the body starts."""
+    index = next(n for n, p in enumerate(article.paragraphs) if p is para)
+    return index <= 2 and para.end - para.start <= 400
 
