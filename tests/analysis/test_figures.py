@@ -761,3 +761,11 @@ def test_a_body_quoted_with_its_article_and_a_verb_the_tagger_read_as_an_adjecti
     assert one(figures, "plus de 10 milliards").source == "official"
     assert one(figures, "45 %").source == "official"
     assert classify_name("l'Elysée") == "official" and classify_name("la Commission") == "official"
+
+
+def test_a_ministry_named_by_its_seat_is_official_not_an_unnamed_source(nlp):
+    text = ("Le taux de grévistes est de 19,2 % dans le second degré, souligne-t-on rue de Grenelle.\n\n"
+            "A Bercy, on indique que 28 millions d'euros d'aides ont été versés.")
+    figures = figures_in_context(nlp, text)
+    assert (one(figures, "19,2 %").source, one(figures, "19,2 %").source_text) == ("official", "rue de Grenelle")
+    assert one(figures, "28 millions").source == "official"

@@ -1135,3 +1135,9 @@ def test_words_a_headline_borrows_from_someone_quoted_in_the_body_are_theirs(nlp
     assert (borrowed.text, borrowed.kind, borrowed.speaker) == ("petits films", "partial", "Nadia Ferhat")
     # a title is said by nobody, even if someone names it later
     assert (title.text, title.speaker) == ("Les Heures claires", None)
+
+
+def test_a_ministry_named_by_its_seat_speaks_through_an_impersonal_on(nlp):
+    text = ("Les taux sont « en recul par rapport à la mobilisation du 1er février », souligne-t-on rue de "
+            "Grenelle.\n\nA Bercy, on indique suivre le dossier « avec la plus grande attention ».")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["rue de Grenelle", "Bercy"]

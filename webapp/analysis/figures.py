@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from .lexicon import table, word_set
 from .results import Figure, Person, Quote, Span
-from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens, source_nouns
+from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens, seat_at, source_nouns
 from .sources import classify_tokens as _classify
 from .text import Article
 
@@ -1079,7 +1079,8 @@ def _verb_subject(doc, verb, people, acronyms=None):
     for c in verb.children:
         if c.lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
             if c.lower_ == "-on":
-                return ("anonymous", c), [c]
+                seat = _seat_after(doc, c.i + 1)
+                return (("official", seat[0]), seat) if seat else (("anonymous", c), [c])
             return ("pronoun", c), [c]
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and _dateline(doc, subj):
@@ -1133,7 +1134,8 @@ def _verb_subject(doc, verb, people, acronyms=None):
         if subj.lower_ == "il" and passive:
             return ("anonymous", subj), [subj]
         if subj.lower_ in ("on",):
-            return ("anonymous", subj), [subj]
+            seat = _seat_opening(doc, subj)
+            return (("official", seat[0]), seat) if seat else (("anonymous", subj), [subj])
         phrase = _subject_phrase(subj)
         named = _apposed_name(doc, phrase)
         if named:
@@ -1155,6 +1157,28 @@ def _verb_subject(doc, verb, people, acronyms=None):
         if found is not None:
             return found, phrase
     return None, []
+
+
+def _seat_after(doc, i: int) -> list:
+    """« souligne-t-on rue de Grenelle », « indique-t-on à Bercy »: the ministry named by its seat."""
+    if i < len(doc) and doc[i].lower_ in ("à", "au"):
+        i += 1
+    n = seat_at(doc[i:i + 4])
+    return list(doc[i:i + n]) if n else []
+
+
+def _seat_opening(doc, on) -> list:
+    """« A Bercy, on indique … »: the seat that opens the clause of an impersonal « on »."""
+    if on.i < 3 or doc[on.i - 1].text != ",":
+        return []
+    # (the clause's start: the parse may run a paragraph into the sentence before)
+    start = on.i - 2
+    while start > on.sent.start and not (doc[start - 1].is_space or doc[start - 1].text in (".", "!", "?", ";")):
+        start -= 1
+    if doc[start].lower_ not in ("à", "a", "au", "chez"):
+        return []
+    n = seat_at(doc[start + 1:on.i - 1])
+    return list(doc[start + 1:start + 1 + n]) if n and start + 1 + n == on.i - 1 else []
 
 
 def _holds_public_office(name: str | None, people: list[Person]) -> bool:

@@ -18,6 +18,7 @@ from .lexicon import table, word_set
 from .people import demonym_lemma, feminine_role, fold, role_lemma
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
+from .sources import seat_at
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
 from .results import Person, Quote, Span
 from .text import Article
@@ -674,6 +675,9 @@ class _Attributor:
         if j >= end:
             return None
         low = doc[j].text.casefold()
+        seat = seat_at(doc[j:end])
+        if seat:
+            return j, j + seat - 1  # « souligne-t-on rue de Grenelle »: a ministry by its seat
         if low in {"dans", "de"} and j + 2 < end and doc[j + 2].text.casefold() in {"entourage", "côté"}:
             start = j + 1  # "dans l'entourage du ministre", "du côté de l'Élysée"
         elif low in {"à", "au", "aux", "chez"}:
@@ -1086,7 +1090,8 @@ class _Attributor:
         low = doc[t].text.casefold()
         if low in {"au", "aux"}:  # "Au ministère" → "le ministère"
             return _Cue(t, comma, None, subject=(t, comma - 1), fused=True)
-        if low in {"chez", "à"} or low == "dans" and "entourage" in doc[t:comma].text:
+        if low in {"chez", "à"} or low == "a" and doc[t].text == "A" or \
+                low == "dans" and "entourage" in doc[t:comma].text:  # (« A Bercy, on … »: a capital drops its accent)
             a = t + 1
         elif low == "de" and t + 1 < comma and doc[t + 1].text.casefold() in {"source", "sources"}:
             a = t + 1

@@ -557,3 +557,26 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
     if bare != name and bare[:1].isupper():
         return "official"  # « l'Elysée », « la Commission »: a body or a place behind an article, never a person
     return "anonymous"
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("institution_seats") if len(row) > 1}
+
+
+def institution_of_seat(text: str) -> str | None:
+    """« rue de Grenelle », « à Bercy », « place Beauvau »: the institution the press names by its seat
+    (data/institution_seats.tsv), or None."""
+    key = " ".join(text.replace("’", "'").lower().split())
+    key = re.sub(r"^(?:à|a|au|chez|du côté de)\s+", "", key)
+    return _seats().get(key) or _seats().get(re.sub(r"^(?:la|le|l')\s*", "", key))
+
+
+def seat_at(tokens) -> int:
+    """How many of the first tokens (at most four) name an institution's seat; 0 when none do."""
+    words = [t.text for t in tokens[:4]]
+    for n in range(len(words), 0, -1):
+        if institution_of_seat(" ".join(words[:n]).replace(" '", "'").replace("' ", "'")):
+            return n
+    return 0
+
