@@ -769,3 +769,12 @@ def test_a_ministry_named_by_its_seat_is_official_not_an_unnamed_source(nlp):
     figures = figures_in_context(nlp, text)
     assert (one(figures, "19,2 %").source, one(figures, "19,2 %").source_text) == ("official", "rue de Grenelle")
     assert one(figures, "28 millions").source == "official"
+
+
+def test_the_governments_bill_gives_its_own_figures(nlp):
+    text = ("Le projet de loi de finances, adopté dans la matinée en Conseil des ministres, vise à ramener le déficit "
+            "public à 4,7 % du produit intérieur brut (PIB) en 2026. Pour y parvenir, l'exécutif table sur une "
+            "quarantaine de milliards d'euros d'économies.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "4,7 %").source == "official"
+    assert one(figures, "une quarantaine").source == "official"
