@@ -1078,6 +1078,8 @@ def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker)
     ("« Le salaire a augmenté », a affirmé la ministre, pour qui le gouvernement a fait « un effort sans "
      "précédent ».", "un effort sans précédent", "la ministre"),
     ("L'entreprise « conteste fermement » ces propos.", "conteste fermement", "L'entreprise"),
+    ("« Les rapports remontent lentement », poursuit-il. EDF « conteste fermement » ces propos.",
+     "conteste fermement", "EDF"),
     ("La ministre fidjienne, dont le pays a dû déplacer quarante villages, a dénoncé « une trahison ».",
      "une trahison", "La ministre fidjienne"),
     ("Un sondage confirme ces tensions. Un résultat qualifié de « signal d'alarme » par Nadine Carrel.",

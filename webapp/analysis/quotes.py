@@ -2313,7 +2313,9 @@ class _Attributor:
         while a - 1 >= floor and (doc[a - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or self.r.low[a - 1] in _OF) \
                 and not doc[a - 1].is_punct:
             a -= 1
-        if doc[a].pos_ not in {"DET", "PROPN"} or a > floor and not (doc[a - 1].is_punct or doc[a - 1].is_space):
+        # (« EDF « conteste … » »: the tagger reads an acronym as a common noun)
+        if doc[a].pos_ not in {"DET", "PROPN"} and not doc[a].text[:1].isupper() or \
+                a > floor and not (doc[a - 1].is_punct or doc[a - 1].is_space):
             return None  # only a subject that opens its clause
         return _Cue(a, k, None, subject=(a, k))
 
