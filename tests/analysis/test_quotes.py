@@ -1143,3 +1143,11 @@ def test_a_ministry_named_by_its_seat_speaks_through_an_impersonal_on(nlp):
     text = ("Les taux sont « en recul par rapport à la mobilisation du 1er février », souligne-t-on rue de "
             "Grenelle.\n\nA Bercy, on indique suivre le dossier « avec la plus grande attention ».")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["rue de Grenelle", "Bercy"]
+
+
+def test_insisting_after_someone_new_is_brought_in_means_the_newcomer(nlp):
+    text = ("« Les résultats sont encourageants », estime la neurologue Hélène Vautrin, du CHU de Lyon.\n\n"
+            "« Il faut leur dire la vérité : ce n'est pas pour demain », explique la présidente de l'association, "
+            "Martine Lebrun. Le Pr Vautrin partage ce constat. « Il ne faut pas vendre du rêve aux malades », "
+            "insiste-t-elle.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Hélène Vautrin", "Martine Lebrun", "Hélène Vautrin"]

@@ -48,6 +48,8 @@ _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne",
 # Verbs that carry on a speech already begun (Le Petit Robert: « poursuivre » 4, « ajouter » 2, « enchaîner »).
 _CONTINUING = {"poursuivre", "ajouter", "continuer", "enchaîner", "renchérir", "compléter", "reprendre", "conclure",
                "insister", "répéter", "réitérer", "préciser"}
+# Of those, the verbs that only stress what is said: the person a sentence has just brought in may say it too.
+_INSISTING = {"insister", "répéter", "réitérer", "préciser"}
 # Verbs conjugated with « être » that the tagger takes for passives (« est venue », « est partie »).
 _MOTION_VERBS = {"venir", "aller", "partir", "arriver", "rester", "entrer", "sortir", "monter", "descendre",
                  "revenir", "devenir", "tomber", "retourner", "passer", "repartir", "rentrer"}
@@ -1748,7 +1750,13 @@ class _Attributor:
         if cue.verb is None:
             return False
         tok = self.doc[cue.verb]
-        return tok.lemma_.casefold() in _CONTINUING or self.r.forms.get(tok.text.casefold()) in _CONTINUING
+        lemma = tok.lemma_.casefold() if tok.lemma_.casefold() in _CONTINUING else self.r.forms.get(tok.text.casefold())
+        if lemma not in _CONTINUING:
+            return False
+        if lemma in _INSISTING and cue.pronoun in _SUBJECT_PRONOUNS and self._subject_of_sentence_before(
+                cue.first, _SUBJECT_PRONOUNS[cue.pronoun][0]) is not None:
+            return False  # « Le Pr X partage ce constat. « … », insiste-t-elle »: X, who has just come in
+        return True
 
     def resolve_pronoun(self, pronoun: str, before: int, continuing: bool = False) -> _Speaker | None:
         if pronoun in {"sien", "leur"}:
