@@ -1151,3 +1151,13 @@ def test_insisting_after_someone_new_is_brought_in_means_the_newcomer(nlp):
             "Martine Lebrun. Le Pr Vautrin partage ce constat. « Il ne faut pas vendre du rêve aux malades », "
             "insiste-t-elle.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Hélène Vautrin", "Martine Lebrun", "Hélène Vautrin"]
+
+
+def test_the_union_delegate_is_the_union_official_named_before(nlp):
+    text = ("« C'est un démantèlement à petit feu », dénonce Sophie Garnier, infirmière aux urgences et déléguée "
+            "CGT.\n\n"
+            "À Saint-Aubin, l'inquiétude gagne les familles. Camille Roussel en a fait l'expérience au printemps. "
+            "« Le Samu a mis plus d'une heure à venir », raconte-t-elle.\n\n"
+            "La déléguée syndicale, elle, appelle à un rassemblement samedi. « Si on laisse fermer la nuit, on "
+            "fermera le jour ensuite », prévient-elle.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Sophie Garnier", "Camille Roussel", "Sophie Garnier"]
