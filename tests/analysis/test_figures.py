@@ -778,3 +778,12 @@ def test_the_governments_bill_gives_its_own_figures(nlp):
     figures = figures_in_context(nlp, text)
     assert one(figures, "4,7 %").source == "official"
     assert one(figures, "une quarantaine").source == "official"
+
+
+def test_a_counting_firm_and_an_analysts_consensus_are_studies(nlp):
+    text = ("Le cabinet Occurrence, mandaté par un collectif de médias, a dénombré pour sa part 16 800 manifestants.\n\n"
+            "Les analystes tablaient en moyenne sur un bénéfice de 371 millions d'euros, selon le consensus compilé "
+            "par FactSet.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "16 800").source == "study"
+    assert one(figures, "371 millions").source == "study"

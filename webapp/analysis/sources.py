@@ -256,6 +256,8 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             return "official", tok
         if cls is None and n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in _organisation_nouns() and \
                 _named_after_description(tok, tokens):
+            if tok.lemma_.lower() == "cabinet":
+                return "study", tok  # « le cabinet Occurrence »: a firm that counts or surveys for others
             return "official", tok  # « le groupe X », « l'entreprise Y »: a party to the events, about itself
         if cls is None and n == 0 and tok.ent_type_ == "LOC" and tok.text[:1].isupper() and \
                 tok.i - tokens[0].i <= 1 and not _known_place_of_people(tok, tokens):
