@@ -85,7 +85,6 @@ def _approximations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _reporting_forms() -> dict[str, str]:
     """Written present, imperfect and participle forms of the reporting verbs -> lemma."""
     from .quote_verbs import _forms
@@ -728,6 +727,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                   acronyms: dict[str, str]) -> list[_Attribution]:
     """Every attribution cue of the article, in text order."""
     doc = article.doc
+    text = article.norm.text  # (the parsed text, read once: Doc.text is rebuilt on every access)
 
     def classify_tokens(phrase, people):
         return _classify(phrase, people, acronyms)
@@ -762,7 +762,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         if cls == "study" and _refers_back(tok, phrase):
             # "d'après les calculs de l'institut": the institute named before, not any institute.
             named = next((a for a in reversed(out) if a.cls in ("official", "study") and a.src
-                          and any(ch.isupper() for ch in doc.text[a.src[0]:a.src[1]])), None)
+                          and any(ch.isupper() for ch in text[a.src[0]:a.src[1]])), None)
             if named is not None:
                 cls = named.cls
         out.append(_Attribution(cls, kind, first.idx, (first.idx, last.idx + len(last.text)), src,
@@ -782,7 +782,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             phrase = _phrase_after(doc, tok.i + 1)
             cue = [doc[tok.i - 1], tok] if low == "après" else [tok]
             found = classify_tokens(phrase, people)
-            if found is None or (found[0] == "person" and not any(p.name in doc.text[phrase[0].idx:phrase[-1].idx + 1
+            if found is None or (found[0] == "person" and not any(p.name in text[phrase[0].idx:phrase[-1].idx + 1
                                                                                               + len(phrase[-1].text)]
                                                                   for p in people)):
                 # An unknown name (or one the NER took for a person) described by an organisation apposition.
@@ -1570,20 +1570,21 @@ def _in_apposed_description(anchor) -> bool:
     supplies, not what the sentence's source reports."""
     if anchor is None:
         return False
-    sent = anchor.sent
+    doc = anchor.doc
     k = anchor.i - 1
-    while k > sent.start and sent.doc[k].text != ",":
-        tok = sent.doc[k]
-        if tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or tok.is_punct:
+    # (back to the comma; punctuation, a verb or a line break on the way means no apposition)
+    while k > 0 and doc[k].text != ",":
+        tok = doc[k]
+        if tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "SPACE") or tok.is_punct:
             return False
         k -= 1
-    if k <= sent.start or k + 1 >= anchor.i:
+    if k <= 0 or k + 1 >= anchor.i:
         return False
-    head, before = sent.doc[k + 1], sent.doc[k - 1]
+    head, before = doc[k + 1], doc[k - 1]
     # (an adjective only with its complement, « fort de 1 200 salariés »: « Selon X, seuls 28 % … » is the
     # figure itself)
     described = head.pos_ == "NOUN" and head.dep_ == "appos" or \
-        head.pos_ == "ADJ" and sent.doc[k + 2].lower_ in ("de", "d'")
+        head.pos_ == "ADJ" and doc[k + 2].lower_ in ("de", "d'")
     return described and head.text.islower() and before.pos_ in ("NOUN", "PROPN") \
         and head.lemma_ not in _DESCRIBING_FIGURES \
         and _reporting_forms().get(head.lower_) in (None, "compter")  # (« revendique » is a verb; « compte » is « has »)
@@ -1689,8 +1690,10 @@ def _paragraph_scope(article, index, work, attributions, quotes) -> None:
                         and current[4] == _conditional(w.anchor):
                     w.source, w.source_text, w.source_span, w.cue = current[:4]
                     w.direct = True
-        # What this sentence leaves in scope for the next ones.
-        conditional = any(_is_conditional(t) for t in sent)
+        # What this sentence leaves in scope for the next ones (whether it is in the conditional is read
+        # only when a source stays in scope: most sentences leave none).
+        def conditional() -> bool:
+            return any(_is_conditional(t) for t in sent)
         if quoted:
             current = None  # someone speaks in their own words: the journalist's scope is closed
         elif atts:
@@ -1703,13 +1706,13 @@ def _paragraph_scope(article, index, work, attributions, quotes) -> None:
             else:
                 span = article.span(*last.src) if last.src else None
                 current = (last.cls, article.slice(span) if span else None, span, article.span(*last.cue),
-                           conditional)
+                           conditional())
         else:
             sourced = [w for w in figs if w.direct and w.source not in ("none", "independent")]
             if sourced:
                 last = sourced[-1]
                 current = None if last.source == "person" else (last.source, last.source_text, last.source_span,
-                                                                 last.cue, conditional)
+                                                                 last.cue, conditional())
     # Backwards: « D'après leurs données, … » opening the sentence right after the figures.
     for si, figs in by_sent.items():
         nxt = [a for a in atts_by_sent.get(si + 1, ()) if a.anaphoric]
@@ -1876,8 +1879,9 @@ def _respondents(article, c: _Candidate) -> bool:
 
 def _apply_verification(article, index, work, attributions) -> None:
     patterns = _verification_patterns()
-    if not patterns:
-        return
+    whole = article.norm.text.lower()
+    if not any(rx.search(whole) for rx, _ in patterns):
+        return  # (most articles say nothing of verification: one look at the whole text settles it)
     by_sent: dict[int, list[_Working]] = {}
     for w in work:
         by_sent.setdefault(w.sent, []).append(w)

@@ -227,7 +227,7 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
     for start, end in _names_apposed_to_an_office(doc, lowers):
         if not any(s <= start < e or start <= s < end for s, e, _ in found.values()):
             found[start] = (start, end, None)
-    credits = _credit_lines(doc.text)
+    credits = _credit_lines(article.norm.text)  # (Doc.text is rebuilt on every access)
     return [found[k] for k in sorted(found)
             if not any(a <= doc[found[k][0]].idx < b for a, b in credits)]
 
@@ -560,6 +560,7 @@ def find_people(article: Article) -> list[Person]:
     order = sorted(range(len(candidates)), key=lambda k: (-(candidates[k][1] - candidates[k][0]
                                                             + len(shared.get(candidates[k][0], ()))), k))
     clusters: list[_Cluster] = []
+    text = article.norm.text  # (the parsed text; Doc.text would be rebuilt on every access)
     for k in order:
         start, end, title_gender = candidates[k]
         toks = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
@@ -575,7 +576,7 @@ def find_people(article: Article) -> list[Person]:
             cluster = _Cluster(parts=[_display(w) for w in words], keys=keys, seps=seps)
             clusters.append(cluster)
         # A name in a full sentence counts more than one in a caption line, where typos abound.
-        weight = 2 if _in_running_text(doc.text, doc[end - 1].idx) else 1
+        weight = 2 if _in_running_text(text, doc[end - 1].idx) else 1
         cluster.spellings.extend((w, weight) for w in words)
         span = doc[start:end]
         cluster.mentions.append((span.start_char, span.end_char, start))
@@ -584,7 +585,7 @@ def find_people(article: Article) -> list[Person]:
             cluster.gender_votes[gender] += 1 + (title_gender is not None)
         cluster.roles |= _roles_around(doc, start, end)
     _add_bare_mentions(doc, clusters)
-    clusters = _merge_aliases(doc.text, clusters)
+    clusters = _merge_aliases(text, clusters)
     affiliations = _affiliations(doc)
     clusters = [c for c in clusters if not _names_a_thing(doc, c) and not _names_a_place(doc, c) and not any(
         _after_organisation_noun(doc, t0) for _, _, t0 in c.mentions) and " ".join(c.keys) not in affiliations]
