@@ -1161,3 +1161,13 @@ def test_the_union_delegate_is_the_union_official_named_before(nlp):
             "La déléguée syndicale, elle, appelle à un rassemblement samedi. « Si on laisse fermer la nuit, on "
             "fermera le jour ensuite », prévient-elle.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Sophie Garnier", "Camille Roussel", "Sophie Garnier"]
+
+
+def test_an_age_description_means_the_person_of_that_age(nlp):
+    # a name the recogniser has not seen, given an age in apposition, then « la quinquagénaire »
+    text = ("Fatima, 52 ans, a quitté Nabatiyé dès l'aube avec ses enfants. « C'est la troisième fois qu'on fuit "
+            "depuis l'an dernier », confie la quinquagénaire.\n\n"
+            "Au bout du rang, Anne-Laure Mercey écarte une feuille noircie. Dessous, le bourgeon est brun. "
+            "« Regardez, il n'y a plus rien », souffle la vigneronne de 47 ans.\n\n"
+            "La quadragénaire estime avoir perdu « au moins 70 % » de sa future récolte.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Fatima", "Anne-Laure Mercey", "Anne-Laure Mercey"]

@@ -224,6 +224,9 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
                 end += 1
             g = titles[key]
             found[start] = (start, end, g if g != "-" else None)
+    for start, end in _names_given_an_age(doc, lowers):
+        if not any(s <= start < e or start <= s < end for s, e, _ in found.values()):
+            found[start] = (start, end, None)
     for start, end in _names_apposed_to_an_office(doc, lowers):
         if not any(s <= start < e or start <= s < end for s, e, _ in found.values()):
             found[start] = (start, end, None)
@@ -294,6 +297,21 @@ def _plausible_single_name(tok) -> bool:
         return False  # "Contacté, le groupe …", "Interrogée, la ministre …": a participle opening the sentence
     # A word the model knows in lower case is a common noun or adjective written with a capital.
     return not (tok.pos_ != "PROPN" and vocab.has_vector(lower) and lower != tok.text)
+
+
+def _names_given_an_age(doc, lowers: list[str]):
+    """``Fatima, 52 ans, a quitté …``: a capitalised name followed by an age in apposition is a person, whatever
+    the recogniser made of it (it often misses first names it has not seen, or files them as places)."""
+    for i in [i for i, low in enumerate(lowers) if low == "ans"]:
+        if i < 3 or not doc[i - 1].like_num or lowers[i - 2] != ",":
+            continue
+        end = i - 2
+        start = end
+        while start - 1 >= 0 and end - start < 3 and _is_name_token(doc[start - 1]) and \
+                doc[start - 1].ent_type_ != "ORG" and not doc[start - 1].text.isupper():
+            start -= 1
+        if start < end and not (start > 0 and lowers[start - 1] in {"à", "de", "d'", "en", "au", "du"}):
+            yield start, end
 
 
 def _names_apposed_to_an_office(doc, lowers: list[str]):

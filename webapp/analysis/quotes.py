@@ -1411,6 +1411,27 @@ class _Attributor:
                     doc[t + 2].text.isdigit() and int(doc[t + 2].text) // 10 == decade and \
                     (gender is None or self.r.genders.get(person.name, person.gender) in {None, gender}):
                 found[person.name] = person
+        if not found:
+            # « Anne-Laure X écarte une feuille. « … », souffle la vigneronne de 47 ans »: an age given in a
+            # sentence that names one person only
+            for t in range(1, before):
+                if self.r.low[t] != "ans" or not doc[t - 1].text.isdigit() or int(doc[t - 1].text) // 10 != decade:
+                    continue
+                a, b = self._sentence_start(t), t
+                while b < len(doc) and self.r.low[b] not in _SENTENCE_END:
+                    b += 1
+                named = {self.r.tok_person[x].name: self.r.tok_person[x] for x in range(a, b)
+                         if x in self.r.tok_person and not self.in_quote[x]}
+                if not named:
+                    # (the age in a description standing for the one person named earlier in the paragraph)
+                    para = bisect_left(self._para_starts, t + 1) - 1
+                    named = {self.r.tok_person[x].name: self.r.tok_person[x]
+                             for x in range(self.para_tokens[max(0, para)][0], a)
+                             if x in self.r.tok_person and not self.in_quote[x]}
+                if len(named) == 1:
+                    (person,) = named.values()
+                    if gender is None or self.r.genders.get(person.name, person.gender) in {None, gender}:
+                        found[person.name] = person
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _partner(self, a: int, b: int) -> Person | None:
