@@ -1171,3 +1171,12 @@ def test_an_age_description_means_the_person_of_that_age(nlp):
             "« Regardez, il n'y a plus rien », souffle la vigneronne de 47 ans.\n\n"
             "La quadragénaire estime avoir perdu « au moins 70 % » de sa future récolte.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Fatima", "Anne-Laure Mercey", "Anne-Laure Mercey"]
+
+
+def test_the_answer_to_a_question_put_in_court_is_the_defendants(nlp):
+    text = ("« Y a-t-il eu négligence ? » a demandé le président du tribunal, Hervé Lachaud.\n\n"
+            "Mardi, c'est l'ancien directeur du site, Patrick Lemoine, 58 ans, qui comparaissait, aux côtés de la "
+            "société Logidis, poursuivie en tant que personne morale. Costume sombre, voix basse, le quinquagénaire "
+            "n'a pas cherché à esquiver. Les sprinklers étaient-ils hors service depuis la mi-mai ? « Oui », "
+            "a-t-il reconnu à la barre.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Hervé Lachaud", "Patrick Lemoine"]

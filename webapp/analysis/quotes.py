@@ -1960,6 +1960,10 @@ class _Attributor:
         prev = self._sentence_start(k)
         if any(self.in_quote[t] for t in range(prev, k)):
             return None
+        if depth < 2 and doc[k].text == "?" and not any(t in self.r.tok_person for t in range(prev, k)):
+            # « Les sprinklers étaient-ils hors service ? « Oui », a-t-il reconnu »: the question put to
+            # someone; the one answering is the centre of the sentence before it
+            return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
         if depth < 2 and gender is not None and self._same_pronoun_opening(prev, gender):
             # « X, hydrologue, invite à … Selon elle, les nappes … « … », explique-t-elle »: a sentence that
             # keeps the person as its « elle » keeps them the centre of attention; look one sentence further.
@@ -1993,6 +1997,15 @@ class _Attributor:
                 known = self.r.genders.get(person.name, person.gender)
                 if gender is None or known in {None, gender}:
                     return _Speaker(person.name, known or gender, "s", True, person)
+        age = next((self.r.low[t] for t in range(a + 1, b + 1) if self.r.low[t] in _DECADES), None)
+        if doc[a].text.casefold() in {"le", "la", "l'"} and age is not None and \
+                not any(x in self.r.tok_person for x in range(a, b + 1)):
+            # « le quinquagénaire n'a pas cherché à esquiver » (often tagged an adjective): the person of that
+            # age named before
+            person = self._person_of_decade(age, a, gender)
+            if person is not None:
+                return _Speaker(person.name, self.r.genders.get(person.name, person.gender) or gender, "s", True,
+                                person)
         if doc[a].text.casefold() in {"le", "la", "l'"} and head is not None and self.desc.noun_of(head) and \
                 self.desc.nouns.get(self.desc.noun_of(head)) in {"organisation", "company"}:
             # « L'association a passé au crible … Elle y a relevé … »: the body the description stands for
@@ -2410,8 +2423,11 @@ class _Attributor:
             if not verbs and any(doc[t].dep_ == "ROOT" and doc[t].pos_ in {"NOUN", "PROPN"} for t in range(a, b + 1)):
                 # The parser made the subject the root and the verb after its incise a modifier ("Une
                 # infirmière, qui a requis l'anonymat, décrit …"): the verb after the comma is still the main one.
+                # (« …, aux côtés de la société X, poursuivie en tant que personne morale »: a participle
+                # describes, it does not speak)
                 verbs = [t for t in range(a + 1, b + 1) if doc[t].dep_ == "acl" and doc[t - 1].text == ","
-                         and doc[t].pos_ == "VERB" and self.r.is_speech_verb(doc[t])]
+                         and doc[t].pos_ == "VERB" and self.r.is_speech_verb(doc[t])
+                         and not self._non_finite_form(doc[t])]
             if len(verbs) != 1:
                 return
             head = next((doc[t] for t in range(a, b + 1) if doc[t].dep_ == "ROOT"), doc[verbs[0]].head)
