@@ -1180,3 +1180,16 @@ def test_the_answer_to_a_question_put_in_court_is_the_defendants(nlp):
             "n'a pas cherché à esquiver. Les sprinklers étaient-ils hors service depuis la mi-mai ? « Oui », "
             "a-t-il reconnu à la barre.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Hervé Lachaud", "Patrick Lemoine"]
+
+
+def test_a_celebritys_epithet_and_an_unnamed_confidant_introduced_by_selon(nlp):
+    text = ("Mardi soir, Lou Vasseur, 29 ans, a mis fin au suspense. Sur Instagram, où elle est suivie par 3,4 "
+            "millions d'abonnés, la reine des tubes de l'été a publié un long message : « Hugo et moi avons décidé "
+            "de prendre des chemins séparés. »\n\n"
+            "Selon un proche de la chanteuse, c'est bien Hugo qui aurait claqué la porte. « Lou est totalement "
+            "anéantie », nous confie-t-il.\n\n"
+            "Selon un sondage Odoxa publié jeudi, 71 % des Français la soutiennent. En 2021 déjà, Hugo Marchetti "
+            "avait qualifié les critiques de « jaloux ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes][:2] == ["Lou Vasseur", "un proche de la chanteuse"]
+    assert quotes[2].speaker != "un sondage Odoxa"

@@ -837,7 +837,12 @@ class _Attributor:
             named = self._name_in_subject(tok, start, k)
             if named:  # "L'astrophysicienne X, de l'Observatoire de Paris, se veut prudente :"
                 return _Cue(named[0], k, None, subject=named)
-            if doc[a].pos_ == "DET" and (self._is_role(tok) or tok.text.casefold() in _spouse_nouns() or
+            # (« la reine des tubes de l'été a publié un message : », « la quadragénaire raconte : »: a definite
+            # description standing for someone named before)
+            described = doc[a].text.casefold() in {"le", "la", "l'"} and \
+                tok.lemma_.casefold() in word_set("person_descriptors") and \
+                not any(x.i in self.r.tok_person for x in tok.subtree)  # (« la fille de X » is X's daughter)
+            if doc[a].pos_ == "DET" and (self._is_role(tok) or tok.text.casefold() in _spouse_nouns() or described or
                                          tok.lemma_.casefold() in _speaking_heads() - word_set("person_descriptors")):
                 # (« Son mari, technicien …, nuance : », « Son voisin, retraité d'EDF, se veut rassurant : »)
                 end = b
@@ -2417,6 +2422,14 @@ class _Attributor:
         while a <= b and doc[a].is_space:
             a += 1
         cue = self.cue_pour(a, b + 1)
+        if cue is None and self.r.low[a] in _SELON:
+            # « Selon un proche de la chanteuse, c'est Hugo qui aurait claqué la porte. « … », confie-t-il »:
+            # a person who can go on speaking (not « selon un sondage »)
+            cue = self.cue_in(a, min(b + 1, a + 12))
+            head = self._head_noun(*cue.subject) if cue is not None and cue.subject else None
+            if cue is not None and not (cue.subject and any(t in self.r.tok_person for t in range(*cue.subject))
+                                        or head is not None and self._one_person_noun(head)):
+                cue = None
         if cue is None:
             verbs = [t for t in range(a, b + 1) if doc[t].dep_ == "ROOT" and doc[t].pos_ == "VERB"
                      and self.r.is_speech_verb(doc[t])]
