@@ -787,3 +787,14 @@ def test_a_counting_firm_and_an_analysts_consensus_are_studies(nlp):
     figures = figures_in_context(nlp, text)
     assert one(figures, "16 800").source == "study"
     assert one(figures, "371 millions").source == "study"
+
+
+def test_generic_public_bodies_a_record_label_and_insurers_after_a_passive(nlp):
+    text = ("Selon la défense civile libanaise, au moins neuf personnes ont péri dans ce seul bâtiment.\n\n"
+            "Son dernier album s'est écoulé à 160 000 exemplaires selon sa maison de disques.\n\n"
+            "Les dégâts ont été évalués à 12,5 millions d'euros par les assureurs.\n\n"
+            "La chambre d'agriculture de la Côte-d'Or a recensé lundi soir quelque 4 500 hectares touchés.")
+    figures = figures_in_context(nlp, text)
+    for figure in ("au moins neuf", "160 000", "12,5 millions", "quelque 4 500"):
+        assert one(figures, figure).source == "official", figure
+    assert one(figures, "12,5 millions").source_text == "les assureurs"

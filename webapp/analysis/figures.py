@@ -851,7 +851,9 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             continue
         # « évalué à 12 milliards d'euros par la Commission »: the agent of a passive reporting verb, written
         # after the figure, is its source (the parse hangs the agent on the participle, not on « par »)
-        agent_of = tok.head.head if tok.head.dep_ == "obl:agent" else None
+        # (or a « par » phrase the parse left as a modifier of a passive: « ont été évalués à … par les assureurs »)
+        agent_of = tok.head.head if tok.head.dep_ == "obl:agent" or tok.head.dep_ == "obl:mod" and any(
+            c.dep_ == "aux:pass" for c in tok.head.head.children) else None
         if low == "par" and agent_of is not None and agent_of.pos_ in ("VERB", "ADJ") and \
                 agent_of.lemma_ in verbs and "Part" in agent_of.morph.get("VerbForm") and agent_of.i < tok.i:
             phrase = _phrase_after(doc, tok.i + 1)
