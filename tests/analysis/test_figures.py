@@ -798,3 +798,16 @@ def test_generic_public_bodies_a_record_label_and_insurers_after_a_passive(nlp):
     for figure in ("au moins neuf", "160 000", "12,5 millions", "quelque 4 500"):
         assert one(figures, figure).source == "official", figure
     assert one(figures, "12,5 millions").source_text == "les assureurs"
+
+
+def test_a_polls_sample_and_results_and_an_experts_own_estimates(nlp):
+    text = ("Un sondage de l'institut Cap Opinion, réalisé du 5 au 8 juin auprès de 604 personnes, donnait Marc "
+            "Devaux vainqueur avec 53 % des intentions de vote.\n\n"
+            "La candidate du camp présidentiel, Isabelle Tanguy, éliminée au premier tour, avait appelé à « faire "
+            "barrage » au RN. Un appel en partie entendu. Pour Hélène Marchais, politiste à l'université du Mans, "
+            "les reports de voix « ont fonctionné, mais de justesse ». Selon ses estimations, environ 60 % des "
+            "électeurs de Mme Tanguy se seraient reportés sur Claire Bernier.")
+    figures = figures_in_context(nlp, text)
+    assert one(figures, "604").source == "study" and one(figures, "53 %").source == "study"
+    assert (one(figures, "environ 60 %").source, one(figures, "environ 60 %").source_text) == \
+        ("person", "Hélène Marchais")

@@ -792,7 +792,8 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             if found is None and _anaphoric(phrase) and phrase[0].lower_ in ("son", "sa", "ses", "leur", "leurs"):
                 # « X revendique …, selon ses comptes publiés »: the owner is the subject of the sentence
                 owner = _sentence_subject(doc, tok)
-                if owner is not None:
+                # (« Selon ses estimations, environ 60 % des électeurs … »: a figure owns no estimates)
+                if owner is not None and not any(t.like_num for t in _subject_phrase(owner)):
                     owned = _classify(_subject_phrase(owner), people, acronyms)
                     if owned is not None and owned[0] in ("official", "media", "study", "person"):
                         add(owned, "selon", cue, _subject_phrase(owner))
@@ -1786,6 +1787,12 @@ def _clause_subject(anchor, people, acronyms):
         return None
     for node in _clause_path(anchor)[1:]:
         if node.dep_.startswith("acl"):
+            # « Un sondage …, réalisé auprès de 604 personnes, … »: how the study was made is its own data
+            if node.head.pos_ == "NOUN" and node.lemma_ in ("réaliser", "mener", "conduire", "effectuer"):
+                phrase = _subject_phrase(node.head)
+                found = _classify(phrase, people, acronyms)
+                if found and found[0] == "study" and found[1].i == node.head.i:
+                    return "study", phrase
             return None
         if node.lemma_ in _SENTENCING and any(c.dep_ == "aux:pass" for c in node.children) \
                 and not any(c.dep_ == "obl:agent" for c in node.children):
@@ -1793,7 +1800,7 @@ def _clause_subject(anchor, people, acronyms):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             phrase = _subject_phrase(subj)
-            if any(t.like_num for t in phrase):
+            if any(t.like_num and t.pos_ != "DET" for t in phrase):  # (« Un sondage … »: an article, not a number)
                 return None
             found = _classify(phrase, people, acronyms)
             if found and found[0] in ("media", "study") and found[1].pos_ == "NOUN":
