@@ -1193,3 +1193,10 @@ def test_a_celebritys_epithet_and_an_unnamed_confidant_introduced_by_selon(nlp):
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes][:2] == ["Lou Vasseur", "un proche de la chanteuse"]
     assert quotes[2].speaker != "un sondage Odoxa"
+
+
+def test_a_demonstrative_description_takes_up_the_person_named_just_before(nlp):
+    text = ("« Les loyers baissent enfin », se félicite l'adjointe au logement, Nadia Ferrand.\n\n"
+            "Léa, 26 ans, en a fait l'expérience. Cette infirmière loue depuis l'an dernier un studio près de la "
+            "gare. « J'ai découvert le simulateur de la ville par hasard », raconte-t-elle.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Nadia Ferrand", "Léa"]

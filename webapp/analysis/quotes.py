@@ -1982,6 +1982,11 @@ class _Attributor:
         a, b = np
         if depth < 2 and gender is not None and a == b and _SUBJECT_PRONOUNS.get(self.r.low[a]) == (gender, "s"):
             return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
+        if depth < 2 and self.r.low[a] in {"ce", "cet", "cette"} and (head := self._head_noun(a, b)) is not None \
+                and self._one_person_noun(head) and not any(x in self.r.tok_person for x in range(a, b + 1)):
+            # « Léa, 26 ans, en a fait l'expérience. Cette infirmière loue un studio … « … », raconte-t-elle »: a
+            # demonstrative description takes up the centre of the sentence before
+            return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
         for x in range(a, b + 1):
             person = self.r.tok_person.get(x)
             if person is None or self.r.tok_person.get(x - 1) is person:
