@@ -1050,14 +1050,14 @@ def test_court_and_emotion_incises_name_their_speaker(nlp):
 
 @pytest.mark.parametrize("text, speaker", [
     # A foreign name the recogniser misses (or files as a place), named after the office and a comma.
-    ("« C'est une question de survie », a lancé la ministre de l'environnement des Fidji, Litia Naivalu, au nom "
-     "de l'Alliance des petits Etats insulaires.", "Litia Naivalu"),
+    (("« C'est une question de survie », a lancé la ministre de l'environnement des Fidji, Litia Naivalu, au nom "
+     "de l'Alliance des petits Etats insulaires."), "Litia Naivalu"),
     # A long office with a parenthesis, then the origin before the name.
-    ("« Nous repartons avec des crochets », a regretté le négociateur en chef du groupe des pays les moins "
-     "avancés (PMA), le Malawite Evans Chirwa.", "Evans Chirwa"),
+    (("« Nous repartons avec des crochets », a regretté le négociateur en chef du groupe des pays les moins "
+     "avancés (PMA), le Malawite Evans Chirwa."), "Evans Chirwa"),
     # The person who speaks for a body: « sa responsable du plaidoyer, X ».
-    ("Pour l'ONG Cap Transition, le compte n'y est pas. « Chaque année de retard se paie en milliards », "
-     "affirme sa responsable du plaidoyer, Inès Morvan.", "Inès Morvan"),
+    (("Pour l'ONG Cap Transition, le compte n'y est pas. « Chaque année de retard se paie en milliards », "
+     "affirme sa responsable du plaidoyer, Inès Morvan."), "Inès Morvan"),
 ])
 def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker):
     (quote,) = quotes_of(nlp, text)
@@ -1069,14 +1069,14 @@ def test_the_name_after_an_office_and_a_comma_is_the_speaker(nlp, text, speaker)
      "éliminé", "Le ministère russe de la Défense"),
     ("Lundi, la préfecture de la Haute-Saône évaluait à « plus de 4 tonnes » la quantité de poissons ramassés.",
      "plus de 4 tonnes", "la préfecture de la Haute-Saône"),
-    ("En mars, le couple avait annoncé sa séparation dans un communiqué, évoquant une décision « mûrement "
-     "réfléchie ».", "mûrement réfléchie", "le couple"),
+    (("En mars, le couple avait annoncé sa séparation dans un communiqué, évoquant une décision « mûrement "
+     "réfléchie »."), "mûrement réfléchie", "le couple"),
     ("Pour le réseau Sortir du nucléaire, cet incident est « un énième signal d'alarme ».",
      "un énième signal d'alarme", "le réseau Sortir du nucléaire"),
-    ("Le chef avait pourtant juré sur tous les plateaux que son émission allait « révolutionner la télé "
-     "culinaire ».", "révolutionner la télé culinaire", "Le chef"),
-    ("« Le salaire a augmenté », a affirmé la ministre, pour qui le gouvernement a fait « un effort sans "
-     "précédent ».", "un effort sans précédent", "la ministre"),
+    (("Le chef avait pourtant juré sur tous les plateaux que son émission allait « révolutionner la télé "
+     "culinaire »."), "révolutionner la télé culinaire", "Le chef"),
+    (("« Le salaire a augmenté », a affirmé la ministre, pour qui le gouvernement a fait « un effort sans "
+     "précédent »."), "un effort sans précédent", "la ministre"),
     ("L'entreprise « conteste fermement » ces propos.", "conteste fermement", "L'entreprise"),
     ("« Les rapports remontent lentement », poursuit-il. EDF « conteste fermement » ces propos.",
      "conteste fermement", "EDF"),

@@ -1695,7 +1695,7 @@ def _paragraph_scope(article, index, work, attributions, quotes) -> None:
                     w.direct = True
         # What this sentence leaves in scope for the next ones (whether it is in the conditional is read
         # only when a source stays in scope: most sentences leave none).
-        def conditional() -> bool:
+        def conditional(sent=sent) -> bool:
             return any(_is_conditional(t) for t in sent)
         if quoted:
             current = None  # someone speaks in their own words: the journalist's scope is closed

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from .lexicon import table, word_set
 from .results import Person
@@ -224,10 +225,7 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
                 end += 1
             g = titles[key]
             found[start] = (start, end, g if g != "-" else None)
-    for start, end in _names_given_an_age(doc, lowers):
-        if not any(s <= start < e or start <= s < end for s, e, _ in found.values()):
-            found[start] = (start, end, None)
-    for start, end in _names_apposed_to_an_office(doc, lowers):
+    for start, end in chain(_names_given_an_age(doc, lowers), _names_apposed_to_an_office(doc, lowers)):
         if not any(s <= start < e or start <= s < end for s, e, _ in found.values()):
             found[start] = (start, end, None)
     credits = _credit_lines(article.norm.text)  # (Doc.text is rebuilt on every access)

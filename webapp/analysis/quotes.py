@@ -18,9 +18,9 @@ from .lexicon import table, word_set
 from .people import demonym_lemma, feminine_role, fold, role_lemma
 from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
-from .sources import seat_at
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
 from .results import Person, Quote, Span
+from .sources import seat_at
 from .text import Article
 
 _SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
@@ -1779,10 +1779,9 @@ class _Attributor:
         lemma = tok.lemma_.casefold() if tok.lemma_.casefold() in _CONTINUING else self.r.forms.get(tok.text.casefold())
         if lemma not in _CONTINUING:
             return False
-        if lemma in _INSISTING and cue.pronoun in _SUBJECT_PRONOUNS and self._subject_of_sentence_before(
-                cue.first, _SUBJECT_PRONOUNS[cue.pronoun][0]) is not None:
-            return False  # « Le Pr X partage ce constat. « … », insiste-t-elle »: X, who has just come in
-        return True
+        # « Le Pr X partage ce constat. « … », insiste-t-elle »: X, who has just come in, not the one before
+        return not (lemma in _INSISTING and cue.pronoun in _SUBJECT_PRONOUNS and self._subject_of_sentence_before(
+            cue.first, _SUBJECT_PRONOUNS[cue.pronoun][0]) is not None)
 
     def resolve_pronoun(self, pronoun: str, before: int, continuing: bool = False) -> _Speaker | None:
         if pronoun in {"sien", "leur"}:
