@@ -2,9 +2,9 @@
 
     .venv/bin/python -m tests.analysis.heldout_eval [FOLDER] [-q]
 
-FOLDER defaults to tests/analysis/heldout/; tests/analysis/heldout2/ … heldout15/ are later sets in the same
+FOLDER defaults to tests/analysis/heldout/; tests/analysis/heldout2/ … heldout16/ are later sets in the same
 layout, each written and annotated blind, then evaluated once before anyone looked at its errors (the figures
-of that first run are in its README, and for sets 5 to 15 the whole output in first-run.log).
+of that first run are in its README, and for sets 5 to 16 the whole output in first-run.log).
 `make heldout` evaluates every set.
 
 The articles (tests/analysis/heldout/*.txt) were written for this test in varied outlet styles (AFP dispatch,

@@ -63,7 +63,7 @@ from functools import lru_cache
 
 from .lexicon import table, word_set
 from .results import Editorial, Quote, Span
-from .text import CLOSING_MARKS, OPENING_MARKS, Article
+from .text import CLOSING_MARKS, OPENING_MARKS, Article, token_table
 
 # Inflection endings, masculine singular lemma -> other forms; the spaCy lemmatizer misses some adjectives
 # and participles ("dérangées", "désespérés"), so the word lists are also matched on generated forms.
@@ -425,17 +425,18 @@ def _pull_quotes(article: Article) -> list[tuple[int, int]]:
 
 def _lines(doc) -> list[tuple[int, int]]:
     """Token ranges of the text's lines (paragraphs), without the whitespace tokens."""
+    tab = token_table(doc)
     lines, first = [], None
-    for tok in doc:
-        if tok.is_space or "\n" in tok.text:
+    for i, (text, space, is_space) in enumerate(zip(tab.text, tab.space, tab.is_space)):
+        if is_space or "\n" in text:
             if first is not None:
-                lines.append((first, tok.i - 1))
+                lines.append((first, i - 1))
                 first = None
             continue
         if first is None:
-            first = tok.i
-        if "\n" in tok.whitespace_:
-            lines.append((first, tok.i))
+            first = i
+        if "\n" in space:
+            lines.append((first, i))
             first = None
     if first is not None:
         lines.append((first, len(doc) - 1))
@@ -460,19 +461,21 @@ def _sentences(doc) -> list:
 
 
 def _split_sentences(doc) -> list:
+    tab = token_table(doc)
+    text, space, is_space = tab.text, tab.space, tab.is_space
     out = []
     for sent in doc.sents:
         first = None
-        for tok in sent:
-            if tok.is_space or "\n" in tok.text:
+        for i in range(sent.start, sent.end):
+            if is_space[i] or "\n" in text[i]:
                 if first is not None:
-                    out.append(doc[first: tok.i])
+                    out.append(doc[first: i])
                     first = None
                 continue
             if first is None:
-                first = tok.i
-            if "\n" in tok.whitespace_:
-                out.append(doc[first: tok.i + 1])
+                first = i
+            if "\n" in space[i]:
+                out.append(doc[first: i + 1])
                 first = None
         if first is not None:
             out.append(doc[first: sent.end])
@@ -631,23 +634,13 @@ class _Table:
     __slots__ = ("keys", "names", "punct", "low", "lemma", "pos", "alpha", "lower", "idx", "end", "__weakref__")
 
     def __init__(self, doc):
-        self.keys, self.names, self.punct = keys, names, punct = [], [], []
-        self.low, self.lemma, self.pos = low, lemmas, pos = [], [], []
-        self.alpha, self.lower = alpha, lower = [], []
-        self.idx, self.end = idxs, ends = [], []
-        for tok in doc:
-            text, word, lemma, is_alpha = tok.text, tok.lower_, tok.lemma_.lower(), tok.is_alpha
-            keys.append({lemma, word})  # _keys(tok)
-            names.append(is_alpha and text[:1].isupper() and not text.isupper())  # _is_name(tok)
-            punct.append(tok.is_punct)
-            low.append(word)
-            lemmas.append(lemma)
-            pos.append(tok.pos_)
-            alpha.append(is_alpha)
-            lower.append(tok.is_lower)
-            idx = tok.idx
-            idxs.append(idx)
-            ends.append(idx + len(text))
+        shared = token_table(doc)
+        self.low, self.lemma, self.pos = shared.lower, shared.lemma, shared.pos
+        self.alpha, self.lower, self.punct = shared.alpha, shared.is_lower, shared.punct
+        self.idx, self.end = shared.idx, shared.end
+        self.keys = [{lemma, word} for lemma, word in zip(shared.lemma, shared.lower)]  # _keys(tok)
+        self.names = [is_alpha and text[:1].isupper() and not text.isupper()  # _is_name(tok)
+                      for is_alpha, text in zip(shared.alpha, shared.text)]
 
 
 _last_table: tuple = (lambda: None, None)  # (weak reference to the last doc, its table)
@@ -1333,8 +1326,9 @@ def _rhetorical_candidates(doc) -> list[_Candidate]:
     """The journalist's exclamations and sighs: a short sentence ending in « ! », « Il ne s'arrête donc jamais »."""
     found = []
     sentences = _sentences(doc)
+    alpha = token_table(doc).alpha
     for k, sent in enumerate(sentences):
-        words = [t for t in sent if t.is_alpha]
+        words = [i for i in range(sent.start, sent.end) if alpha[i]]
         if not words or len(words) > 12:
             continue
         last = sent[-1]

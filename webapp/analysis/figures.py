@@ -35,7 +35,7 @@ from .lexicon import table, word_set
 from .results import Figure, Person, Quote, Span
 from .sources import PRONOUNS, acronym_classes, classify_name, classify_tokens, seat_at, source_nouns
 from .sources import classify_tokens as _classify
-from .text import Article
+from .text import Article, token_table
 
 _ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|%|[€$£]")
 _NUMBER_WORDS = {
@@ -578,7 +578,7 @@ class _Index:
     def __init__(self, article: Article):
         doc = article.doc
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = token_table(doc).idx
         origin = article.norm.origin
         self.para_starts = [p.start for p in article.paragraphs]
         para_norm = [bisect_right(origin, p) - 1 for p in self.para_starts]
@@ -1060,7 +1060,8 @@ def _impersonal(article: Article, index: _Index) -> list[_Attribution]:
 
 def _token_strings(doc) -> list[tuple[str, str, str]]:
     """(lower form, POS, lower lemma) of every token, in one pass."""
-    return [(t.lower_, t.pos_, t.lemma_.lower()) for t in doc]
+    tab = token_table(doc)
+    return list(zip(tab.lower, tab.pos, tab.lemma))
 
 
 def _verb_lemmas(tok) -> set[str]:

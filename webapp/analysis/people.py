@@ -17,7 +17,7 @@ from itertools import chain
 from .lexicon import table, word_set
 from .results import Person
 from .sources import known_source
-from .text import Article
+from .text import Article, token_table
 
 _NAME_POS = {"PROPN", "NOUN", "X", "ADJ", "VERB"}  # the tagger often mislabels foreign names
 _DETERMINERS = {"le", "la", "l'", "les", "un", "une", "du", "de", "des", "d'"}
@@ -182,8 +182,8 @@ def _mention_candidates(article: Article) -> list[tuple[int, int, str | None]]:
     # ("peste Léa, 19 ans", "renchérit son amie Manon"): street interviews name people by first name only.
     exact_names = _first_names()[0]
     # (the words read once as strings: only the few that could matter are looked at as Tokens below)
-    texts = [t.text for t in doc]
-    lowers = [t.casefold() for t in texts]
+    tab = token_table(doc)
+    texts, lowers = tab.text, tab.low
     for i in [i for i, low in enumerate(lowers) if low in exact_names and i not in found]:
         tok = doc[i]
         # (« Chantal, 67 ans, retraitée »: the recogniser may file a first name as a place; an age says not)
@@ -685,8 +685,9 @@ def _affiliations(doc) -> set[str]:
     """« Mathis X (Breizh Cycling) », « Anne Y (LR) »: the team, party or company written in parentheses right
     after a person's name is theirs, not another person (folded names)."""
     out = set()
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or not _is_name_token(doc[i - 1]):
+    texts = token_table(doc).text
+    for i in [i for i in range(1, len(doc) - 2) if texts[i] == "("]:
+        if not _is_name_token(doc[i - 1]):
             continue
         j = i + 1
         while j < len(doc) and j - i <= 4 and _is_name_token(doc[j]):
@@ -715,8 +716,13 @@ def _add_bare_mentions(doc, clusters: list[_Cluster]) -> None:
             index.setdefault(key, []).append(cluster)
     covered = {t for c in clusters for s, e, t0 in c.mentions for t in range(t0, t0 + 8)
                if t < len(doc) and doc[t].idx < e}
-    for tok in doc:
-        if tok.i in covered or not _is_name_token(tok) or tok.pos_ == "VERB" or tok.ent_type_ == "LOC":
+    tab = token_table(doc)
+    for i, (text, pos) in enumerate(zip(tab.text, tab.pos)):
+        # (the strings first: a capitalised name-like word is rare, and only those are read as Tokens)
+        if i in covered or not text[:1].isupper() or pos not in _NAME_POS or pos == "VERB":
+            continue
+        tok = tab.tokens[i]
+        if not _is_name_token(tok) or tok.ent_type_ == "LOC":
             continue  # (« France » in « France Alzheimer » is a place, not a part of someone's name)
         owners = index.get(fold(tok.text))
         if owners and len(owners) == 1:

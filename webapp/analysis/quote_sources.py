@@ -15,6 +15,7 @@ import re
 from .lexicon import table
 from .people import first_name_gender, fold, parts_match
 from .sources import known_source
+from .text import token_table
 
 _DEFINITE = {"le", "la", "l'"}
 _INDEFINITE = {"un", "une"}
@@ -50,7 +51,8 @@ class Descriptions:
                 self.orgs.append((ent.start, text_of(ent.start, end - 1)))
         self.names = self._repeated_names(in_quote, person_tokens)
         nouns = self.nouns
-        for i, (text, pos, lemma) in enumerate((t.text, t.pos_, t.lemma_) for t in doc):
+        tab = token_table(doc)
+        for i, (text, pos, lemma) in enumerate(zip(tab.text, tab.pos, tab.lemma)):
             # (a cheap look at the strings first: only the nouns of the list are read as Tokens)
             if in_quote[i] or pos not in {"NOUN", "PROPN"} or text.casefold() not in nouns and \
                     lemma.casefold() not in nouns:
@@ -199,7 +201,7 @@ class Descriptions:
         the tagger gave them (« Vélocity » comes out as a person as often as a place)."""
         doc = self.doc
         runs: list[tuple[int, str, bool]] = []
-        propn = [t.pos_ == "PROPN" for t in doc]  # (the tags read once, not a Token per word)
+        propn = [pos == "PROPN" for pos in token_table(doc).pos]
         i = 0
         while i < len(doc):
             run = self._name_run(i) if propn[i] and not in_quote[i] else None

@@ -21,7 +21,7 @@ from .quote_sources import Descriptions, canonical_sources
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
 from .results import Person, Quote, Span
 from .sources import seat_at
-from .text import Article
+from .text import Article, token_table
 
 _SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on"}
@@ -101,7 +101,8 @@ class _Reader:
         n = len(article.norm.text)
         # tok_at[c]: the token that starts at or before normalised offset c.
         self.tok_at = [0] * (n + 1)
-        starts = [tok.idx for tok in self.doc]
+        tab = token_table(self.doc)
+        starts = tab.idx
         for k in range(1, len(starts)):
             a = starts[k]
             b = starts[k + 1] if k + 1 < len(starts) else n + 1
@@ -123,9 +124,7 @@ class _Reader:
         # Per-article memos: the same tokens are asked about many times by the cue searches.
         self._speech: dict[tuple[int, bool], bool] = {}
         self._multiword: dict[int, int | None] = {}
-        self.low = [tok.text.casefold() for tok in self.doc]
-        self.pos = [tok.pos_ for tok in self.doc]
-        self.space = [tok.whitespace_ for tok in self.doc]
+        self.low, self.pos, self.space = tab.low, tab.pos, tab.space
 
     def name_end(self, t: int, limit: int) -> int:
         """The last token, before `limit`, of the person's name that token t begins or continues."""
@@ -283,10 +282,10 @@ class _Reader:
 
     def _adverbial_locution(self, j: int, end: int) -> int:
         """Length of a fixed adverbial phrase starting at token j (``de son côté``, ``pour sa part``), else 0."""
-        doc = self.doc
+        low = self.low
         for phrase in _ADVERBIAL_LOCUTIONS:
             n = len(phrase)
-            if j + n <= end and all(doc[j + x].text.casefold() == w for x, w in enumerate(phrase)):
+            if j + n <= end and all(low[j + x] == w for x, w in enumerate(phrase)):
                 return n
         return 0
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .lexicon import table, word_set
 from .quote_verbs import surface_forms
 from .results import Person, Span
+from .text import token_table
 
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "eux": "m", "-il": "m", "-elle": "f",
             "-ils": "m", "-elles": "f"}
@@ -486,7 +487,7 @@ def acronym_classes(doc, people: list[Person] = ()) -> dict[str, str]:
     out: dict[str, str] = {}
     # Only the words just after an opening parenthesis (read from the token strings: a Token object per word
     # of the article cost more than everything else here).
-    after_paren = [i + 1 for i, t in enumerate(doc) if t.text == "(" and i + 1 < len(doc)]
+    after_paren = [i + 1 for i, text in enumerate(token_table(doc).text) if text == "(" and i + 1 < len(doc)]
     for i in after_paren:
         tok = doc[i]
         if tok.head.i == tok.i:

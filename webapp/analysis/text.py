@@ -134,3 +134,38 @@ class Article:
 
     def slice(self, span: Span) -> str:
         return self.norm.original[span.start:span.end]
+
+
+class TokenTable:
+    """The strings and flags of every token of one parse, as lists indexed by token, read in one pass.
+
+    Each extractor used to walk the whole ``Doc`` for the few attributes it needed; spaCy builds a new
+    ``Token`` object and a new ``str`` for every attribute read, and those walks cost more than the rules
+    themselves.  One table per parse (kept in ``doc.user_data``) serves them all.
+    """
+
+    __slots__ = ("tokens", "text", "low", "lower", "lemma", "pos", "idx", "end", "space", "alpha", "is_lower",
+                 "punct", "is_space")
+
+    def __init__(self, doc):
+        self.tokens = tokens = list(doc)
+        self.text = text = [t.text for t in tokens]
+        self.low = [w.casefold() for w in text]
+        self.lower = [w.lower() for w in text]  # (what spaCy's ``lower_`` gives)
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.idx = idx = [t.idx for t in tokens]
+        self.end = [i + len(w) for i, w in zip(idx, text)]
+        self.space = [t.whitespace_ for t in tokens]
+        self.alpha = [w.isalpha() for w in text]  # (spaCy's ``is_alpha`` is ``str.isalpha``)
+        self.is_lower = [w.islower() for w in text]
+        self.punct = [t.is_punct for t in tokens]
+        self.is_space = [w.isspace() for w in text]
+
+
+def token_table(doc) -> TokenTable:
+    """The :class:`TokenTable` of `doc`, built on first use and kept with the doc."""
+    table = doc.user_data.get("loupe.tokens")
+    if table is None:
+        table = doc.user_data["loupe.tokens"] = TokenTable(doc)
+    return table
