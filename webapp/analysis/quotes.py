@@ -102,7 +102,7 @@ class _Reader:
         # tok_at[c]: the token that starts at or before normalised offset c.
         self.tok_at = [0] * (n + 1)
         tab = token_table(self.doc)
-        starts = tab.idx
+        self.idx = starts = tab.idx
         for k in range(1, len(starts)):
             a = starts[k]
             b = starts[k + 1] if k + 1 < len(starts) else n + 1
@@ -124,7 +124,7 @@ class _Reader:
         # Per-article memos: the same tokens are asked about many times by the cue searches.
         self._speech: dict[tuple[int, bool], bool] = {}
         self._multiword: dict[int, int | None] = {}
-        self.low, self.pos, self.space = tab.low, tab.pos, tab.space
+        self.low, self.pos, self.dep, self.space, self.text = tab.low, tab.pos, tab.dep, tab.space, tab.text
 
     def name_end(self, t: int, limit: int) -> int:
         """The last token, before `limit`, of the person's name that token t begins or continues."""
@@ -141,7 +141,7 @@ class _Reader:
         return self.tok_at[min(self.to_norm(orig_pos), len(self.tok_at) - 1)]
 
     def orig_span(self, first: int, last: int) -> Span:
-        return self.article.token_span(self.doc[first], self.doc[last])
+        return self.article.span(self.idx[first], self.idx[last] + len(self.text[last]))
 
     def _person_of_token(self, tok) -> Person | None:
         start = self._origin[tok.idx]  # where the token starts in the original text
@@ -2434,9 +2434,10 @@ class _Attributor:
                                         or head is not None and self._one_person_noun(head)):
                 cue = None
         if cue is None:
-            verbs = [t for t in range(a, b + 1) if doc[t].dep_ == "ROOT" and doc[t].pos_ == "VERB"
+            dep, pos = self.r.dep, self.r.pos
+            verbs = [t for t in range(a, b + 1) if dep[t] == "ROOT" and pos[t] == "VERB"
                      and self.r.is_speech_verb(doc[t])]
-            if not verbs and any(doc[t].dep_ == "ROOT" and doc[t].pos_ in {"NOUN", "PROPN"} for t in range(a, b + 1)):
+            if not verbs and any(dep[t] == "ROOT" and pos[t] in {"NOUN", "PROPN"} for t in range(a, b + 1)):
                 # The parser made the subject the root and the verb after its incise a modifier ("Une
                 # infirmière, qui a requis l'anonymat, décrit …"): the verb after the comma is still the main one.
                 # (« …, aux côtés de la société X, poursuivie en tant que personne morale »: a participle
@@ -2487,9 +2488,8 @@ class _Attributor:
         return noun.text.casefold() in self.work_nouns or noun.lemma_.casefold() in self.work_nouns
 
     def _sentence_start(self, t: int) -> int:
-        doc = self.doc
-        while t > 0 and doc[t - 1].text not in _SENTENCE_END and "\n" not in doc[t - 1].text \
-                and not self.in_quote[t - 1]:
+        text = self.r.text
+        while t > 0 and text[t - 1] not in _SENTENCE_END and "\n" not in text[t - 1] and not self.in_quote[t - 1]:
             t -= 1
         return t
 

@@ -144,8 +144,8 @@ class TokenTable:
     themselves.  One table per parse (kept in ``doc.user_data``) serves them all.
     """
 
-    __slots__ = ("tokens", "text", "low", "lower", "lemma", "pos", "idx", "end", "space", "alpha", "is_lower",
-                 "punct", "is_space")
+    __slots__ = ("tokens", "text", "low", "lower", "lemma", "pos", "dep", "idx", "end", "space", "alpha",
+                 "is_lower", "punct", "is_space")
 
     def __init__(self, doc):
         self.tokens = tokens = list(doc)
@@ -154,6 +154,7 @@ class TokenTable:
         self.lower = [w.lower() for w in text]  # (what spaCy's ``lower_`` gives)
         self.lemma = [t.lemma_.lower() for t in tokens]
         self.pos = [t.pos_ for t in tokens]
+        self.dep = [t.dep_ for t in tokens]
         self.idx = idx = [t.idx for t in tokens]
         self.end = [i + len(w) for i, w in zip(idx, text)]
         self.space = [t.whitespace_ for t in tokens]
