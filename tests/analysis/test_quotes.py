@@ -325,6 +325,16 @@ def test_heading_repeating_a_quotation_takes_its_speaker(nlp):
     assert [q.speaker for q in quotes] == ["Lucie Ferrat", "Lucie Ferrat"]
 
 
+def test_headline_quote_after_a_topic_and_a_colon_repeats_words_of_the_body(nlp):
+    """« Inondations dans le Var : « … » » names no one: the words are those of the person who says them below."""
+    text = ("Inondations dans le Var : « Nous avons tout perdu en une heure »\n\n"
+            "La crue a emporté trois ponts dimanche.\n\n"
+            "Sur le seuil de sa maison, Martine Roux fait le compte : « Les meubles, les papiers, les photos. Nous avons "
+            "tout perdu en une heure. »")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Martine Roux", "Martine Roux"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -2649,7 +2649,9 @@ def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
         alone = para is not None and len(article.text[para.start:para.end].strip(" «»“”\"„.!?…")) <= q.end - q.start
         # (a headline that opens on the quotation, « « … » : dans l'enfer de X », repeats it just as well)
         opens = para is not None and not article.text[para.start:q.start].strip(" «»“”\"„")
-        if q.speaker is None and (alone or opens) and len(q.text.split()) >= 4:
+        # (« Gel en Bourgogne : « On a perdu … » »: a topic before a colon in the headline names nobody)
+        if q.speaker is None and (alone or opens or para is not None and _in_heading(article, para)) \
+                and len(q.text.split()) >= 4:
             k = key(q.text)
             same = {o.speaker: o for t, o in attributed if o is not q and (t == k or k in t)}
             if len(same) == 1:
