@@ -335,6 +335,20 @@ def test_headline_quote_after_a_topic_and_a_colon_repeats_words_of_the_body(nlp)
     assert [q.speaker for q in quotes] == ["Martine Roux", "Martine Roux"]
 
 
+def test_a_bare_noun_taking_up_a_word_of_an_organisation_named_before_is_that_organisation(nlp):
+    text = ("Selon l'Office interprofessionnel du lait de Savoie (OILS), la collecte a baissé de 8 %. « Les éleveurs "
+            "ont réduit leurs troupeaux », précise l'interprofession dans un communiqué.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker.startswith("Office interprofessionnel du lait de Savoie")
+
+
+def test_a_noun_with_its_own_modifiers_is_not_another_body_sharing_the_word(nlp):
+    text = ("Selon le ministère britannique de la Défense, les pertes sont lourdes. Le ministère russe de la Défense "
+            "a affirmé avoir « libéré » le village.")
+    (q,) = quotes_of(nlp, text)
+    assert "britannique" not in (q.speaker or "")
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

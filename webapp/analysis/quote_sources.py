@@ -165,7 +165,8 @@ class Descriptions:
             return None
         noun = self.noun_of(doc[head])
         if noun is None:
-            return None
+            # (only a bare noun: « le ministère russe de la Défense » is not « le ministère britannique … »)
+            return self._named_with_the_word(a, doc[head]) if head == a + 1 == b else None
         group = self.nouns[noun]
         # "l'article du BEH": a publication or document speaks for whoever it belongs to.
         if group in {"document", "media"} and head + 1 <= b and doc[head + 1].text.casefold() in _OF:
@@ -194,6 +195,19 @@ class Descriptions:
             if name:
                 return self._remember(a, noun, name)
         return None
+
+    def _named_with_the_word(self, a: int, head) -> str | None:
+        """« l'interprofession » after « le Bureau interprofessionnel des vins de X », « la chambre » after « la
+        Chambre d'agriculture »: a lower-case noun that is a word of one organisation named before (or the stem
+        of one) takes it up."""
+        low = fold(head.text)
+        if not head.text[:1].islower() or head.pos_ != "NOUN" or len(low) < 5:
+            return None
+        matches = [(t, name) for t, name in self.orgs if t < a and any(
+            w == low or len(low) >= 7 and w.startswith(low) for w in _key(name))]
+        if len(_merge([_key(name) for _, name in matches])) != 1:
+            return None
+        return self._remember(a, low, max(matches)[1])
 
     def _repeated_names(self, in_quote, person_tokens) -> list[tuple[int, str]]:
         """(token, name) of every mention, outside quotations, of a proper name that is no person's and that
