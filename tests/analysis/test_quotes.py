@@ -349,6 +349,13 @@ def test_a_noun_with_its_own_modifiers_is_not_another_body_sharing_the_word(nlp)
     assert "britannique" not in (q.speaker or "")
 
 
+def test_a_generic_noun_for_a_body_takes_up_the_body_the_sentence_before_is_about(nlp):
+    text = ("La chambre régionale des comptes de Bretagne, elle, reste prudente. « Les dépenses de personnel "
+            "progressent plus vite que les recettes », relève l'institution dans son rapport.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "La chambre régionale des comptes de Bretagne"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

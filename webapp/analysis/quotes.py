@@ -20,7 +20,7 @@ from .quote_marks import Stretch, find_stretches
 from .quote_sources import Descriptions, canonical_sources
 from .quote_verbs import first_word_lemma, lemmas, multiword, surface_forms
 from .results import Person, Quote, Span
-from .sources import seat_at
+from .sources import seat_at, source_nouns
 from .text import Article, token_table
 
 _SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
@@ -1378,6 +1378,12 @@ class _Attributor:
             name = self.desc.resolve(a, b)
             if name:
                 return _Speaker(name, None, "s", True)
+            if b == a + 1 and head.lemma_.casefold() in word_set("body_hypernyms"):
+                # « Le conseil de l'ordre, lui, se veut lucide. « … », indique l'instance »: the body the
+                # sentence before is about
+                body = self._subject_of_sentence_before(cue.first, None, body=True)
+                if body is not None:
+                    return body
             if self._is_role(head) and not any(doc[t].pos_ == "PROPN" for t in range(a, b + 1)):
                 # "le vendeur", "la réalisatrice" point back to someone the article never named: the
                 # description is the source as the article gives it, never passed off as a name — unless a
@@ -1941,7 +1947,7 @@ class _Attributor:
         return None
 
     def _subject_of_sentence_before(self, before: int, gender: str | None, at_quote: bool = False,
-                                    depth: int = 0) -> _Speaker | None:
+                                    depth: int = 0, body: bool = False) -> _Speaker | None:
         """« L'accusé, lui, conteste ce rôle. Interrogé par le président, il a reconnu … »: a subject pronoun
         opening a sentence continues the subject of the sentence just before in the paragraph (the centre of
         attention, in centering theory), when that subject is a person of that gender named or described by
@@ -1978,6 +1984,8 @@ class _Attributor:
             # verb's subject; the one person the sentence names, not as a complement, is its centre)
             return self._only_person_of_sentence(prev, k, gender)
         a, b = np
+        if body:
+            return self._named_body(a, b)
         if depth < 2 and gender is not None and a == b and _SUBJECT_PRONOUNS.get(self.r.low[a]) == (gender, "s"):
             return self._subject_of_sentence_before(prev, gender, depth=depth + 1)
         if depth < 2 and self.r.low[a] in {"ce", "cet", "cette"} and (head := self._head_noun(a, b)) is not None \
@@ -2023,6 +2031,23 @@ class _Attributor:
             if name and (gender is None or said in {None, gender}):
                 return _Speaker(name, said, "s", True)
         return None
+
+    def _named_body(self, a: int, b: int) -> _Speaker | None:
+        """The subject [a, b] as a source when it names a body (« Le conseil départemental de l'ordre des
+        médecins, lui, » → « Le conseil départemental de l'ordre des médecins »), else None."""
+        doc = self.doc
+        comma = next((t for t in range(a, b + 1) if doc[t].text == ","), None)
+        b = comma - 1 if comma is not None else b
+        head = next((t for t in range(a, b + 1) if doc[t].pos_ in {"NOUN", "PROPN"}), None)
+        if head is None or self.r.low[a] not in {"le", "la", "l'", "les"} or \
+                any(t in self.r.tok_person for t in range(a, b + 1)):
+            return None
+        noun = doc[head].lemma_.casefold()
+        if not (source_nouns().get(noun) in {"official", "study", "media"} or self.desc.noun_of(doc[head])
+                or noun in word_set("public_body_nouns") or doc[head].ent_type_ == "ORG"):
+            return None
+        span = self.r.orig_span(a, b)
+        return _Speaker(self.r.article.text[span.start:span.end], None, "s", True)
 
     def _only_person_of_sentence(self, a: int, b: int, gender: str | None) -> _Speaker | None:
         named = {self.r.tok_person[t].name: (t, self.r.tok_person[t]) for t in range(a, b)
