@@ -356,6 +356,16 @@ def test_a_generic_noun_for_a_body_takes_up_the_body_the_sentence_before_is_abou
     assert q.speaker == "La chambre régionale des comptes de Bretagne"
 
 
+def test_la_chercheuse_takes_up_the_political_scientist(nlp):
+    text = ("Sophie Garnier a remporté l'élection. « C'est une victoire collective », a-t-elle déclaré.\n\n"
+            "Pour Anne Rivière, politiste à l'université de Caen, les reports de voix « ont fonctionné ». Selon ses "
+            "estimations, 60 % des électeurs écologistes ont voté pour Sophie Garnier.\n\n"
+            "Sophie Garnier, elle, a fêté sa victoire avec ses militants. « La "
+            "participation est restée faible, et les sondages la mesurent mal », nuance la chercheuse.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Sophie Garnier", "Anne Rivière", "Anne Rivière"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")
