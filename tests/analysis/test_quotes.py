@@ -366,6 +366,19 @@ def test_la_chercheuse_takes_up_the_political_scientist(nlp):
     assert [q.speaker for q in quotes] == ["Sophie Garnier", "Anne Rivière", "Anne Rivière"]
 
 
+def test_a_description_in_the_body_never_means_someone_named_only_further_down(nlp):
+    """« ajoute le magistrat » after the presiding judge's question is the judge, not the prosecutor the
+    article names two paragraphs later; a chapô may still announce the prosecutor named below."""
+    text = ("Incendie de l'entrepôt : deux ans requis\n\n"
+            "Le procureur a requis deux ans de prison contre l'ancien directeur du site.\n\n"
+            "Par Julie Morel\n\n"
+            "« Vous n'avez rien vu ? » s'est étonné le président du tribunal, Paul Girard. « Et personne n'a "
+            "donné l'alerte ? » ajoute le magistrat.\n\n"
+            "Le procureur, Marc Oudin, a dénoncé « une faute lourde ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Girard", "Paul Girard", "Marc Oudin"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

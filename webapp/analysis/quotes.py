@@ -1615,6 +1615,12 @@ class _Attributor:
             and (gender is None or self.r.genders.get(p.name, p.gender) in {None, gender})]
         if gender is not None:
             candidates = [p for p in candidates if self.r.genders.get(p.name, p.gender) in {None, gender}]
+        # (in the body a description takes up someone already named: the prosecutor named further down is not
+        # « le magistrat » who questions the defendant now; a headline or chapô announces people named below)
+        here = self.r.orig_span(span[0], span[0]).start
+        para = self.r.article.paragraph_at(here)
+        if para is None or not _in_heading(self.r.article, para):
+            candidates = [p for p in candidates if any(m.start < here for m in p.mentions)]
         if len(candidates) == 1:
             return candidates[0]
         if not candidates and demonym_lemma(head.text) is not None:
@@ -1632,7 +1638,6 @@ class _Attributor:
                 return person
         if candidates:
             # Several hold the office: the one the article named last before the description.
-            here = self.r.orig_span(span[0], span[0]).start
             latest = [(max((m.start for m in p.mentions if m.start < here), default=-1), p) for p in candidates]
             latest.sort(key=lambda x: x[0])
             return latest[-1][1] if latest[-1][0] >= 0 else None
