@@ -379,6 +379,14 @@ def test_a_description_in_the_body_never_means_someone_named_only_further_down(n
     assert [q.speaker for q in quotes] == ["Paul Girard", "Paul Girard", "Marc Oudin"]
 
 
+def test_l_elu_takes_up_the_deputy_mayor(nlp):
+    text = ("« Nous allons doubler les contrôles », annonce Paul Morel, adjoint au maire chargé du logement. "
+            "La présidente des propriétaires, Anne Roy, dénonce un dispositif « inapplicable ». Seules 17 amendes "
+            "ont été prononcées, selon l'élu, qui réclame « davantage de moyens » à l'Etat.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Morel", "Anne Roy", "Paul Morel"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")
