@@ -387,6 +387,14 @@ def test_l_elu_takes_up_the_deputy_mayor(nlp):
     assert [q.speaker for q in quotes] == ["Paul Morel", "Anne Roy", "Paul Morel"]
 
 
+def test_a_surname_the_recogniser_reads_as_a_place_is_still_the_person(nlp):
+    text = ("Le Basque Iker Zubiaurre a fini troisième de l'étape.\n\n"
+            "Zubiaurre, retardé par une chute en milieu d’étape, nourrit quelques regrets : « Sans ça, je pouvais "
+            "jouer la victoire. Mais les jambes sont bonnes. »")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Iker Zubiaurre"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -722,9 +722,16 @@ def _add_bare_mentions(doc, clusters: list[_Cluster]) -> None:
         if i in covered or not text[:1].isupper() or pos not in _NAME_POS or pos == "VERB":
             continue
         tok = tab.tokens[i]
-        if not _is_name_token(tok) or tok.ent_type_ == "LOC":
-            continue  # (« France » in « France Alzheimer » is a place, not a part of someone's name)
+        if not _is_name_token(tok):
+            continue
         owners = index.get(fold(tok.text))
+        # (« France » in « France Alzheimer » is a place, not a part of someone's name; but the surname of a
+        # full name the article gave, not after a preposition, an article or a noun (« le groupe X »), is that
+        # person's whatever the recogniser says: « Zubiaurre, retardé par une chute, nourrit des regrets »)
+        if tok.ent_type_ == "LOC" and not (owners and len(owners) == 1 and len(owners[0].keys) >= 2
+                                           and owners[0].keys[-1] == fold(tok.text)
+                                           and (i == 0 or tab.pos[i - 1] not in {"ADP", "DET", "NOUN"})):
+            continue
         if owners and len(owners) == 1:
             owners[0].mentions.append((tok.idx, tok.idx + len(tok.text), tok.i))
             owners[0].spellings.append((tok.text, 1))
