@@ -395,6 +395,14 @@ def test_a_surname_the_recogniser_reads_as_a_place_is_still_the_person(nlp):
     assert q.speaker == "Iker Zubiaurre"
 
 
+def test_a_paragraph_that_is_only_a_quotation_gives_the_floor_to_the_person_the_paragraph_before_ended_on(nlp):
+    text = ("Le jury a couronné « Les Jours clairs », de la réalisatrice Claire Noval. Le lendemain, à la terrasse "
+            "d'un café, la cinéaste de 41 ans revenait sur ce prix inattendu.\n\n"
+            "« Je ne m'y attendais pas du tout. Nous avons tourné en vingt-cinq jours, avec 900 000 euros. »")
+    quotes = quotes_of(nlp, text)
+    assert quotes[-1].speaker == "Claire Noval"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1952,7 +1952,7 @@ class _Attributor:
         return None
 
     def _subject_of_sentence_before(self, before: int, gender: str | None, at_quote: bool = False,
-                                    depth: int = 0, body: bool = False) -> _Speaker | None:
+                                    depth: int = 0, body: bool = False, across: bool = False) -> _Speaker | None:
         """« L'accusé, lui, conteste ce rôle. Interrogé par le président, il a reconnu … »: a subject pronoun
         opening a sentence continues the subject of the sentence just before in the paragraph (the centre of
         attention, in centering theory), when that subject is a person of that gender named or described by
@@ -1969,7 +1969,7 @@ class _Attributor:
         k = start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
-        if k < 0 or doc[k].text not in _SENTENCE_END or self.in_quote[k] or "\n" in doc[k:start].text:
+        if k < 0 or doc[k].text not in _SENTENCE_END or self.in_quote[k] or "\n" in doc[k:start].text and not across:
             return None
         prev = self._sentence_start(k)
         if any(self.in_quote[t] for t in range(prev, k)):
@@ -2154,6 +2154,11 @@ class _Attributor:
         while k > 0 and self.in_quote[k - 1]:
             k -= 1
         return k
+
+    def _ends_paragraph(self, f: _Found) -> bool:
+        """Whether nothing but punctuation follows the quotation in its last paragraph (no attribution)."""
+        tab = token_table(self.doc)
+        return all(tab.punct[t] or tab.is_space[t] for t in range(f.close_tok + 1, f.para_last + 1))
 
     def _ends_sentence(self, t: int) -> bool:
         return t < 0 or self.r.low[t] in _SENTENCE_END or "\n" in self.doc[t].text or "\n" in self.doc[t].whitespace_
@@ -2569,7 +2574,11 @@ class _Attributor:
             if f.speaker is None and not f.embedded and f.cue is None and f.open_tok is not None:
                 # "Nadia, 34 ans, infirmière, n'hésite pas. « Mon fils … »": the person the sentence before
                 # presents is the one who speaks
-                f.speaker = self._subject_of_sentence_before(f.open_tok, None, at_quote=True)
+                # (« …, la cinéaste de 41 ans revenait sur ce prix. ¶ « Je ne m'y attendais pas … »: a paragraph
+                # that is only a quotation gives the floor to the person the paragraph before ended on)
+                f.speaker = self._subject_of_sentence_before(f.open_tok, None, at_quote=True,
+                                                             across=f.open_tok == f.para_first and
+                                                             f.close_tok is not None and self._ends_paragraph(f))
             if f.speaker is None and not f.embedded and f.open_tok == f.para_first:
                 source = self._recent_statement(f)
                 if source:
