@@ -403,6 +403,13 @@ def test_a_paragraph_that_is_only_a_quotation_gives_the_floor_to_the_person_the_
     assert quotes[-1].speaker == "Claire Noval"
 
 
+def test_a_hyphenated_rugby_position_is_one_role(nlp):
+    text = ("Sorti à la 52e minute, Romain Esquerre, lui, faisait amende honorable. « J’ai mis l’équipe dans la "
+            "difficulté », reconnaissait le troisième-ligne.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Romain Esquerre"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

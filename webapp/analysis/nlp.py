@@ -19,11 +19,25 @@ def load_nlp():
     import spacy
 
     nlp = spacy.load(MODEL_NAME)
+    _keep_hyphenated_roles(nlp)
     # The model is hundreds of thousands of long-lived Python objects: moved out of the collector's reach,
     # they are no longer rescanned by every full collection that the analysis's short-lived objects trigger.
     gc.collect()
     gc.freeze()
     return nlp
+
+
+def _keep_hyphenated_roles(nlp) -> None:
+    """« le troisième-ligne », « l'enseignant-chercheur »: the tokenizer cuts some hyphenated role nouns of
+    person_roles.txt in three, and the parser then reads « le troisième » as the subject.  Each stays one token."""
+    from spacy.symbols import ORTH
+
+    for role in word_set("person_roles"):
+        if "-" not in role:
+            continue
+        for form in (role, role[:1].upper() + role[1:]):
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def looks_french(text: str) -> bool:
