@@ -410,6 +410,17 @@ def test_a_hyphenated_rugby_position_is_one_role(nlp):
     assert q.speaker == "Romain Esquerre"
 
 
+def test_an_epithet_far_from_the_headline_that_named_him_is_the_one_man_named(nlp):
+    text = ("Greg Dumaine pris à son propre piège\n\n"
+            "Une vanne douteuse, une avalanche de messages indignés et une production aux abois : l'animateur vit la "
+            "pire semaine de sa carrière. Les audiences de l'émission avaient pourtant battu des records cet été, "
+            "avec plus de deux millions de téléspectateurs chaque soir selon Médiamétrie.\n\n"
+            "Samedi soir, en plein direct, le sémillant quadra aux dents trop blanches a cru bon de lancer à Inès, "
+            "22 ans, candidate de l'émission : « Avec toi, il faudra deux transats sur la plage ! »")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Greg Dumaine"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1370,8 +1370,10 @@ class _Attributor:
                 or definite and number == "s" and head.text.casefold() in word_set("person_descriptors"):
             # "raconte le jeune homme", "la septuagénaire": the latest person of that gender named before —
             # or, for an age, the one person the article gave an age of that decade (« X, 54 ans »).
+            # (« le sémillant quadra » far from the headline that named him: the one man named so far)
+            gender = "f" if head.text.casefold() in {"femme", "fille"} else gender
             person = self._person_of_decade(head.text.casefold().rstrip("s"), a, gender) or \
-                self._latest_person(a, "f" if head.text.casefold() in {"femme", "fille"} else gender)
+                self._latest_person(a, gender) or self._only_person_before(a, gender, set(), any_office=True)
             if person:
                 return _Speaker(person.name, self.r.genders.get(person.name), "s", True, person)
         if definite and number == "s":
