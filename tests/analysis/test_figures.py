@@ -811,3 +811,32 @@ def test_a_polls_sample_and_results_and_an_experts_own_estimates(nlp):
     assert one(figures, "604").source == "study" and one(figures, "53 %").source == "study"
     assert (one(figures, "environ 60 %").source, one(figures, "environ 60 %").source_text) == \
         ("person", "Hélène Marchais")
+
+
+def test_sums_claimed_in_court_are_the_claimant_s_and_a_prosecutor_s_are_official(nlp):
+    text = ("L'avocate des parties civiles, Me Sonia Karim, a plaidé longuement. Elle a réclamé au total 1,4 million "
+            "d'euros de dommages et intérêts.\n\n"
+            "La procureure, Claire Dantec, a dénoncé « une faute lourde ». Elle a requis une amende de 50 000 "
+            "euros contre la société.")
+    by_text = {f.text: f for f in figures_in_context(nlp, text)}
+    assert by_text["1,4 million"].source == "person"
+    assert by_text["50 000"].source == "official"
+
+
+def test_a_byline_run_into_the_first_sentence_is_not_its_subject(nlp):
+    text = ("Grève à la SNCF : bras de fer sur les salaires\n\n"
+            "À l'appel de la CGT-Cheminots, le trafic régional sera fortement perturbé jeudi. Le ministère des "
+            "transports appelle au dialogue.\n\nPar Mathilde Serres\n\n"
+            "Les syndicats réclament une revalorisation de 6 % des salaires et l'embauche de 400 contrôleurs.")
+    fig = next(f for f in figures_in_context(nlp, text) if f.text == "6 %")
+    assert fig.source != "person"
+
+
+def test_a_name_in_the_headline_is_not_apposed_to_the_first_subject(nlp):
+    text = ("Braquage de la bijouterie Delmas : dix-huit ans de réclusion requis contre l’organisateur présumé\n\n"
+            "Devant la cour d’assises du Nord, l’avocat général a réclamé mercredi de lourdes peines contre les "
+            "accusés du braquage de Valenciennes, qui avait fait quatre blessés en mars 2023. Le verdict est attendu "
+            "vendredi.\n\n"
+            "La gérante, Martine Delmas, était venue témoigner à la barre.")
+    fig = next(f for f in figures_in_context(nlp, text) if f.text == "quatre")
+    assert fig.source_text != "Martine Delmas" and fig.source in ("official", "none")

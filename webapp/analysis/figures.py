@@ -1089,6 +1089,11 @@ def _verb_subject(doc, verb, people, acronyms=None):
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and _dateline(doc, subj):
         subj = None
+    if subj is not None and subj.i < verb.i and "\n" in doc[subj.i:verb.i].text and _on_heading_line(doc, subj):
+        # « Par X ¶ Les syndicats réclament … »: the parser ran a byline or a headline into the sentence and
+        # took a name there for the subject; the subject is the first noun of the verb's own line
+        line = max(t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws) + 1
+        subj = next((t for t in doc[line:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if subj is not None and subj.lower_ == "côté" and subj.i + 2 < len(doc) and "," in doc[subj.i:subj.i + 4].text:
         # « Côté finance, l'OCDE estime … »: a topic set before the comma, which the parse takes for the
         # subject and the real subject for its conjunct
@@ -1161,6 +1166,17 @@ def _verb_subject(doc, verb, people, acronyms=None):
         if found is not None:
             return found, phrase
     return None, []
+
+
+def _on_heading_line(doc, tok) -> bool:
+    """Whether a token stands on a line that is no sentence of running text: a byline, a dateline, a headline
+    (no end punctuation closes it)."""
+    b = tok.i
+    while b + 1 < len(doc) and "\n" not in doc[b].text_with_ws:
+        b += 1
+    while b > tok.i and doc[b].is_space:
+        b -= 1
+    return doc[b].text not in (".", "!", "?", "…", '"', "»")
 
 
 def _seat_after(doc, i: int) -> list:
@@ -1249,9 +1265,12 @@ def _apposed_name(doc, phrase: list) -> list:
     end = phrase[0].i - 1
     for _ in range(3):
         start = end
-        while start > 0 and doc[start - 1].text != "," and not doc[start - 1].is_sent_start:
+        # (never across a line: the parse may run a headline into the first sentence)
+        while start > 0 and doc[start - 1].text != "," and not doc[start - 1].is_sent_start and \
+                "\n" not in doc[start - 1].text_with_ws:
             start -= 1
-        if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text != ",":
+        if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text != "," and \
+                "\n" not in doc[start - 1].text_with_ws:
             start -= 1
         segment = doc[start:end]
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in segment):
@@ -1457,6 +1476,8 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
             cls = None
             if quote is not None:
                 cls = classify_name(quote.speaker, people) if quote.speaker_named else "anonymous"
+                if cls == "person" and _holds_public_office(quote.speaker, people):
+                    cls = "official"
             # (a body the quotations name, « UFC-Que Choisir », is no person: its figures come from what it
             # published, which the sentences around tell)
             if quote is not None and not (cls == "person" and quote.speaker not in {p.name for p in people}):
@@ -1474,7 +1495,9 @@ def _source_from_sentences(article, index, work, attributions, quotes, people, a
             speaker = _speaker_just_quoted(article, index, chosen, quotes, people)
             if speaker is not None:
                 # « « … », confie-t-il. Il affirme avoir dépensé 40 000 euros »: the one who has just spoken
-                w.source, w.source_text, w.direct = "person", speaker, True
+                # (a prosecutor or a prefect who has just spoken gives the figures of the office)
+                w.source = "official" if _holds_public_office(speaker, people) else "person"
+                w.source_text, w.direct = speaker, True
                 w.cue = article.span(*chosen.cue)
                 continue
             prev = attributions[:bisect_right(positions, chosen.pos - 1)]
