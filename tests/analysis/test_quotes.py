@@ -421,6 +421,14 @@ def test_an_epithet_far_from_the_headline_that_named_him_is_the_one_man_named(nl
     assert q.speaker == "Greg Dumaine"
 
 
+def test_a_short_capitalised_title_is_nobody_s_words_despite_a_selon(nlp):
+    text = ("Selon Médiamétrie, la finale de « Tous en chœur » a réuni 5,2 millions de téléspectateurs. Selon "
+            "Mathieu Roche, le directeur des programmes, « la saison prochaine sera plus longue ».")
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker) for q in quotes] == [("Tous en chœur", None),
+                                                     ("la saison prochaine sera plus longue", "Mathieu Roche")]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -2311,6 +2311,8 @@ class _Attributor:
                     after = self.cue_in((f.close_tok or f.last) + 1, sent_b + 1)
                     if after and after.verb is None:  # only "selon X" may follow a fragment
                         cue = after
+            if f.embedded and cue is not None and cue.verb is None and self._short_title(f):
+                cue = None  # « la série « Tous en chœur », selon Médiamétrie »: a title, said by nobody
             impersonal = cue is not None and (cue.pronoun == "on" or cue.subject is not None and
                                               cue.subject[0] == cue.subject[1] and
                                               doc[cue.subject[0]].text.casefold() in {"on", "l'on"})
@@ -2414,6 +2416,15 @@ class _Attributor:
         form = tok.morph.get("VerbForm")
         return form == ["Inf"] and low.endswith(("er", "ir", "re", "oir")) or \
             form == ["Part"] and low.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us", "ant"))
+
+    def _short_title(self, f: _Found) -> bool:
+        """A few capitalised words in marks with no verb and no end mark (« Course au soleil », « ShadowNest »):
+        the name of a work, an event or a thing, which a « selon X » in the sentence does not make X's words."""
+        doc, low = self.doc, self.r.low
+        if f.last - f.first + 1 > 4 or not doc[f.first].text[:1].isupper() or f.first in self.r.tok_person:
+            return False
+        return not any(self.r.pos[t] in {"VERB", "AUX", "PRON"} or low[t] in _SENTENCE_END
+                       for t in range(f.first, f.last + 1))
 
     def _determined_term(self, f: _Found) -> bool:
         """``l'extension de la « pause numérique »``: a short noun phrase in marks whose determiner stands
