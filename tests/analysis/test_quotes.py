@@ -429,6 +429,14 @@ def test_a_short_capitalised_title_is_nobody_s_words_despite_a_selon(nlp):
                                                      ("la saison prochaine sera plus longue", "Mathieu Roche")]
 
 
+def test_a_headline_opening_on_a_quotation_and_a_colon_gives_it_to_the_one_person_named_after(nlp):
+    text = ("« Je ne suis pas la maire des promoteurs » : à Montfleury, Nadia Benhamou défend son bilan\n\n"
+            "À un an des municipales, la maire revient sur son mandat. Rencontre.\n\n"
+            "Elle reçoit dans son bureau de l'hôtel de ville, dossiers empilés sur la table de réunion.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Nadia Benhamou"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

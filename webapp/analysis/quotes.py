@@ -2682,15 +2682,16 @@ def find_quotations(article: Article, people: list[Person]) -> list[Quote]:
             speaker=spelling.get(speaker.name, speaker.name) if speaker else None, kind=f.kind,
             speaker_named=speaker.named if speaker else True, cue=cue,
         ))
-    quotes = _repeated_headings(quotes, article)
+    quotes = _repeated_headings(quotes, article, people)
     from .quote_captions import find_captions
 
     quotes.extend(find_captions(article, people, quotes))
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
-    """A heading that is only a quotation, with no name, repeats a quotation of the body: same speaker."""
+def _repeated_headings(quotes: list[Quote], article: Article, people: list[Person]) -> list[Quote]:
+    """A heading that is only a quotation, with no name, repeats a quotation of the body: same speaker; a
+    headline that opens on a quotation and a colon gives it to the one person named after the colon."""
     def key(text: str) -> str:
         return " ".join(fold(text).replace("\u2019", " ").replace("'", " ").split())
 
@@ -2702,7 +2703,12 @@ def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
         # (a headline that opens on the quotation, « « … » : dans l'enfer de X », repeats it just as well)
         opens = para is not None and not article.text[para.start:q.start].strip(" «»“”\"„")
         # (« Gel en Bourgogne : « On a perdu … » »: a topic before a colon in the headline names nobody)
-        if q.speaker is None and (alone or opens or para is not None and _in_heading(article, para)) \
+        if q.speaker is None and opens and _in_heading(article, para) and \
+                (named := _one_person_after_colon(article, q, para, people)) is not None:
+            # « « Je ne suis pas la maire des promoteurs » : à Montfleury, Nadia X défend son bilan »
+            q = Quote(start=q.start, end=q.end, text=q.text, speaker=named, kind=q.kind, speaker_named=True,
+                      cue=None)
+        elif q.speaker is None and (alone or opens or para is not None and _in_heading(article, para)) \
                 and len(q.text.split()) >= 4:
             k = key(q.text)
             same = {o.speaker: o for t, o in attributed if o is not q and (t == k or k in t)}
@@ -2723,6 +2729,17 @@ def _repeated_headings(quotes: list[Quote], article: Article) -> list[Quote]:
                           speaker_named=o.speaker_named, cue=None)
         out.append(q)
     return out
+
+
+def _one_person_after_colon(article: Article, q: Quote, para, people: list[Person]) -> str | None:
+    """The one person named in the rest of a headline after « « … » : », if exactly one is."""
+    rest = article.text[q.end:para.end]
+    colon = re.match(r"\s*[»”\"]?\s*:", rest)
+    if colon is None:
+        return None
+    start = q.end + colon.end()
+    named = {p.name for p in people for m in p.mentions if start <= m.start < para.end}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _words_key(text: str) -> str:
