@@ -840,3 +840,10 @@ def test_a_name_in_the_headline_is_not_apposed_to_the_first_subject(nlp):
             "La gérante, Martine Delmas, était venue témoigner à la barre.")
     fig = next(f for f in figures_in_context(nlp, text) if f.text == "quatre")
     assert fig.source_text != "Martine Delmas" and fig.source in ("official", "none")
+
+
+def test_a_humanitarian_organisation_on_the_ground_is_a_party_to_the_events(nlp):
+    text = ("Médecins sans frontières (MSF), qui soutient un hôpital de campagne à Abou Chouk, dit avoir reçu « 63 "
+            "blessés en quelques heures, dont une majorité de femmes et d'enfants ».")
+    fig = next(f for f in figures_in_context(nlp, text) if f.text == "63")
+    assert fig.source == "official"

@@ -437,6 +437,14 @@ def test_a_headline_opening_on_a_quotation_and_a_colon_gives_it_to_the_one_perso
     assert q.speaker == "Nadia Benhamou"
 
 
+def test_an_organisation_and_its_acronym_before_a_relative_clause_is_the_speaker(nlp):
+    text = ("Un marché a été bombardé dimanche dans le camp d'Abou Chouk.\n\n"
+            "Médecins sans frontières (MSF), qui soutient un hôpital de campagne à Abou Chouk, dit avoir reçu « 63 "
+            "blessés en quelques heures, dont une majorité de femmes et d'enfants ».")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker.startswith("Médecins sans frontières")
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1235,6 +1235,17 @@ class _Attributor:
         if qui is None or any(doc[t].text in {",", ":", ";"} or self.in_quote[t] for t in range(qui + 1, comma)):
             return None
         b = qui - 2
+        if b > floor and doc[b].text == ")":
+            # « Médecins sans frontières (MSF), qui … »: the name before its acronym
+            opening = next((t for t in range(b - 1, max(floor, b - 6) - 1, -1) if doc[t].text == "("), None)
+            b = opening - 1 if opening is not None else b
+        if b >= floor and doc[b].ent_type_ == "ORG":
+            # (an organisation's name, whatever words it is made of)
+            a = b
+            while a - 1 >= floor and doc[a].ent_iob_ == "I":
+                a -= 1
+            if a == floor or doc[a - 1].text == ",":
+                return a, b
         a = b
         # ("un ancien commis": the tagger may read the noun as a participle)
         # ("Un élu local joint par téléphone, qui …": a participle and its complement describe the noun)

@@ -532,6 +532,9 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
     low = name.lower()
     if any(name == p.name for p in people):
         return "person"
+    known = known_source(name)  # (« Médecins sans frontières » is no unnamed group of doctors)
+    if known:
+        return known
     words = re.findall(r"[\w'-]+", low)
     nouns = source_nouns()
     # The head noun decides, not a complement: « une infirmière du service » is a person of the service.
