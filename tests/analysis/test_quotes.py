@@ -445,6 +445,13 @@ def test_an_organisation_and_its_acronym_before_a_relative_clause_is_the_speaker
     assert q.speaker.startswith("Médecins sans frontières")
 
 
+def test_an_incise_with_an_object_pronoun_before_its_verb(nlp):
+    text = ("« J'avais bu à un anniversaire », a déclaré le prévenu. « Vous pensiez ? Avec près de deux grammes "
+            "dans le sang ? », l'a interrompu la présidente, Anne-Sophie Quéré.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["le prévenu", "Anne-Sophie Quéré"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

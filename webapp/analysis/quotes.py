@@ -31,6 +31,7 @@ _DECADES = {"trentenaire": 3, "quadragénaire": 4, "quinquagénaire": 5, "sexag�
 # The one a trial or an inquiry is about, whom the press names by that status alone.
 _DEFENDANT_ROLES = {"prévenu", "accusé", "suspect", "inculpé", "mis en examen", "mis en cause"}
 _SENTENCE_END = {".", "!", "?", "…"}
+_OBJECT_CLITICS = {"l'", "le", "la", "les", "lui", "leur"}
 _MAX_LABEL_WORDS = 3
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
 _OF = {"de", "d'", "du", "des"}
@@ -238,6 +239,8 @@ class _Reader:
         j = i
         if j < end and doc[j].text.casefold() in {"se", "s'"}:
             j += 1
+        elif j + 1 < end and self.low[j] in _OBJECT_CLITICS and doc[j + 1].pos_ in {"AUX", "VERB"}:
+            j += 1  # « …, l'a interrompu la présidente », « …, lui a répondu X »
         clitic = None
         last = None
         if j < end and doc[j].pos_ == "AUX" and not self.is_speech_verb(doc[j]):
