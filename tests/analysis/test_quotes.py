@@ -452,6 +452,12 @@ def test_an_incise_with_an_object_pronoun_before_its_verb(nlp):
     assert [q.speaker for q in quotes] == ["le prévenu", "Anne-Sophie Quéré"]
 
 
+def test_owners_and_tenants_can_speak(nlp):
+    text = "La mairie promet plus de contrôles, les propriétaires dénoncent un dispositif « inapplicable »."
+    (q,) = quotes_of(nlp, text)
+    assert (q.kind, q.speaker) == ("partial", "les propriétaires")
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")
