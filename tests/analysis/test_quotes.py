@@ -458,6 +458,14 @@ def test_owners_and_tenants_can_speak(nlp):
     assert (q.kind, q.speaker) == ("partial", "les propriétaires")
 
 
+def test_a_verbless_sentence_after_an_attribution_goes_on_with_its_speaker(nlp):
+    text = ("« C'est la victoire de la ténacité », a lancé la nouvelle députée, Claire Bernier, sous les "
+            "applaudissements. Avant de promettre d'être « la députée de tous, y compris de ceux qui n'ont pas voté "
+            "pour moi ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Claire Bernier", "Claire Bernier"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

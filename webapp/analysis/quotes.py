@@ -2570,6 +2570,9 @@ class _Attributor:
             if f.speaker is None and f.embedded and prev is not None and prev.speaker is not None and \
                     self._coordinated_with(prev, f):
                 f.speaker, f.cue = prev.speaker, prev.cue  # « X assure que « … » et refuse de commenter « … » »
+            if f.speaker is None and f.embedded and prev is not None and prev.speaker is not None and \
+                    prev.stretch.last_para == f.stretch.first_para and self._verbless_sequel(prev, f):
+                f.speaker, f.cue = prev.speaker, prev.cue  # « « … », a lancé X. Avant de promettre d'être « … ». »
             own_cue = f.cue is not None and f.cue.pronoun == "on"  # attributed, to nobody: inherits nothing
             if f.speaker is None and not f.embedded and not own_cue and prev is not None and prev.speaker is not None:
                 same_para = prev.stretch.last_para == f.stretch.first_para
@@ -2612,6 +2615,21 @@ class _Attributor:
                     f.speaker = source
             if not f.embedded or f.speaker:
                 prev = f
+
+    def _verbless_sequel(self, prev: _Found, f: _Found) -> bool:
+        """Whether f's words hang on an infinitive of saying in a sentence with no finite verb of its own, the
+        sentence right after prev's (« Avant de promettre d'être « … » »): the same subject goes on."""
+        if prev.close_tok is None or f.open_tok is None:
+            return False
+        start = self._sentence_start(f.open_tok)
+        doc, tab = self.doc, token_table(self.doc)
+        if any(tab.text[t] in _SENTENCE_END and not self.in_quote[t] for t in range(prev.close_tok + 1, start - 1)):
+            return False  # (only the sentence right after the one that named the speaker)
+        outside = [t for t in range(start, f.open_tok) if not self.in_quote[t]]
+        if any(doc[t].pos_ in {"VERB", "AUX"} and doc[t].morph.get("VerbForm") == ["Fin"] for t in outside):
+            return False
+        return any(doc[t].pos_ == "VERB" and doc[t].morph.get("VerbForm") == ["Inf"] and self.r.is_speech_verb(doc[t])
+                   for t in outside)
 
     def _coordinated_with(self, prev: _Found, f: _Found) -> bool:
         """Whether f's quoted phrase hangs on a verb coordinated with the verb that introduced prev, in the
