@@ -466,6 +466,14 @@ def test_a_verbless_sentence_after_an_attribution_goes_on_with_its_speaker(nlp):
     assert [q.speaker for q in quotes] == ["Claire Bernier", "Claire Bernier"]
 
 
+def test_a_quoted_quantity_under_a_pronoun_subject_is_that_person_s_claim(nlp):
+    text = ("« Nous voulons former ici nos ingénieurs », a déclaré Paul Verger, le ministre, lors d'une conférence "
+            "de presse. Il a cité l'enseignement supérieur, avec l'objectif de « doubler le nombre d'étudiants en "
+            "France d'ici 2030 ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Verger", "Paul Verger"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1012,7 +1012,7 @@ class _Attributor:
                 return cue
         return None
 
-    def cue_sentence_subject(self, start: int, k: int) -> _Cue | None:
+    def cue_sentence_subject(self, start: int, k: int, pronouns: bool = False) -> _Cue | None:
         """``L'élu attribue ce succès à la voie verte, « 14 kilomètres de balade … »``: a quoted phrase of
         several words in a sentence about a person, with no verb of saying, gives that person's words when the
         subject of the sentence's main verb is a person the article has named (by name or by a role)."""
@@ -1024,6 +1024,8 @@ class _Attributor:
                 continue
             verb = tok.head
             # (« était chargé du « … » »: a state names a title; « est venue « pour … » » is an act of hers)
+            if pronouns and self.r.low[t] in {"il", "elle", "ils", "elles"} and verb.lemma_ not in {"être", "avoir"}:
+                return _Cue(t, t, None, pronoun=self.r.low[t])  # « elle en compte « au moins dix par jour » »
             if tok.pos_ == "PRON" or verb.lemma_ in {"être", "avoir"} or \
                     any(c.dep_ == "cop" or c.dep_ == "aux:pass" and verb.lemma_ not in _MOTION_VERBS
                         for c in verb.children):
@@ -2317,8 +2319,10 @@ class _Attributor:
                     cue = self.cue_relative_voice(sent_a, f.open_tok or f.first)
                 if cue is None and words > _MAX_SCARE_WORDS:
                     cue = self.cue_respondents(f)
-                if cue is None and words > _MAX_SCARE_WORDS:
-                    cue = self.cue_sentence_subject(sent_a, f.open_tok or f.first)
+                # (a quoted quantity, « au moins dix par jour », is someone's claim, never a term)
+                counted = words >= 2 and any(self.r.pos[t] == "NUM" for t in range(f.first, f.last + 1))
+                if cue is None and (words > _MAX_SCARE_WORDS or counted):
+                    cue = self.cue_sentence_subject(sent_a, f.open_tok or f.first, pronouns=counted)
                 if cue is None:
                     cue = self.cue_agent(f, sent_b)
                 if cue is None:
