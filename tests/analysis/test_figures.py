@@ -847,3 +847,7 @@ def test_a_humanitarian_organisation_on_the_ground_is_a_party_to_the_events(nlp)
             "blessés en quelques heures, dont une majorité de femmes et d'enfants ».")
     fig = next(f for f in figures_in_context(nlp, text) if f.text == "63")
     assert fig.source == "official"
+
+
+def test_a_union_named_without_its_article_is_still_a_union(nlp):
+    assert classify_name("Snes-FSU", []) == classify_name("le Snes-FSU", []) == "official"

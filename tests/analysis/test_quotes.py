@@ -474,6 +474,13 @@ def test_a_quoted_quantity_under_a_pronoun_subject_is_that_person_s_claim(nlp):
     assert [q.speaker for q in quotes] == ["Paul Verger", "Paul Verger"]
 
 
+def test_a_second_subject_whose_verb_of_saying_is_left_out_is_the_author(nlp):
+    text = ("Le SNUipp-FSU, premier syndicat du primaire, revendique de son côté 45 % de grévistes dans les écoles, "
+            "et le Snes-FSU « plus de 40 % » dans les collèges et lycées.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Snes-FSU"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

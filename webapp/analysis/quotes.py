@@ -2326,6 +2326,8 @@ class _Attributor:
                 if cue is None:
                     cue = self.cue_agent(f, sent_b)
                 if cue is None:
+                    cue = self._gapped_subject(f, sent_a)
+                if cue is None:
                     after = self.cue_in((f.close_tok or f.last) + 1, sent_b + 1)
                     if after and after.verb is None:  # only "selon X" may follow a fragment
                         cue = after
@@ -2619,6 +2621,27 @@ class _Attributor:
                     f.speaker = source
             if not f.embedded or f.speaker:
                 prev = f
+
+    def _gapped_subject(self, f: _Found, floor: int) -> _Cue | None:
+        """« X revendique 45 % de grévistes, et le Snes-FSU « plus de 40 % » »: a second subject whose verb of
+        saying the sentence leaves out (gapping) — the name between « et » and the words is their author."""
+        if f.open_tok is None:
+            return None
+        doc, low = self.doc, self.r.low
+        b = f.open_tok - 1
+        a = b
+        while a - 1 > floor and (doc[a - 1].pos_ in {"PROPN", "NOUN", "DET", "ADJ"} or doc[a - 1].text == "-") \
+                and not self.in_quote[a - 1]:
+            a -= 1
+        if a > b or low[a - 1] != "et" or not (doc[a].pos_ == "PROPN" or a in self.r.tok_person or
+                                               low[a] in {"le", "la", "l'", "les"} and doc[a + 1].pos_ == "PROPN"):
+            return None
+        # (the written form too: the tagger reads « revendique » as an adjective after an apposition)
+        if not any(doc[t].pos_ == "VERB" and self.r.is_speech_verb(doc[t]) or low[t] in self.r.forms
+                   for t in range(floor, a - 1)):
+            return None
+        name = a + 1 if doc[a].pos_ == "DET" else a  # (the name as the article names it: « Snes-FSU »)
+        return _Cue(a, b, None, subject=(name, b))
 
     def _verbless_sequel(self, prev: _Found, f: _Found) -> bool:
         """Whether f's words hang on an infinitive of saying in a sentence with no finite verb of its own, the

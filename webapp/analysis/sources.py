@@ -535,6 +535,9 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
     known = known_source(name)  # (« Médecins sans frontières » is no unnamed group of doctors)
     if known:
         return known
+    bare = re.sub(r"^(le |la |les |l')", "", low)
+    if bare in word_set("union_names"):
+        return "official"  # « Snes-FSU », « SNUipp-FSU »: a union speaks for its members, as with an article
     words = re.findall(r"[\w'-]+", low)
     nouns = source_nouns()
     # The head noun decides, not a complement: « une infirmière du service » is a person of the service.
