@@ -851,3 +851,11 @@ def test_a_humanitarian_organisation_on_the_ground_is_a_party_to_the_events(nlp)
 
 def test_a_union_named_without_its_article_is_still_a_union(nlp):
     assert classify_name("Snes-FSU", []) == classify_name("le Snes-FSU", []) == "official"
+
+
+def test_pour_an_institute_and_its_acronym_opening_a_paragraph_is_the_source(nlp):
+    text = ("Le gel des pensions rapporterait 3 milliards d'euros, selon le gouvernement.\n\n"
+            "Pour l’Observatoire français des conjonctures économiques (OFCE), un retraité touchant 1 800 euros brut "
+            "par mois perdrait environ 270 euros sur l’année.")
+    by_text = {f.text: f for f in figures_in_context(nlp, text)}
+    assert by_text["environ 270"].source == "study"

@@ -825,9 +825,12 @@ def _attributions(article: Article, index: _Index, people: list[Person],
                 add(found, "dans", [tok], phrase)
             continue
         if low == "pour" and (tok.i == 0 or doc[tok.i - 1].text in (",", '"') or doc[tok.i - 1].is_sent_start
-                              or tok.is_sent_start):
+                              or tok.is_sent_start or doc[tok.i - 1].is_space):
             phrase = _phrase_after(doc, tok.i + 1, 8)
-            if phrase and phrase[-1].i + 1 < len(doc) and doc[phrase[-1].i + 1].text == ",":
+            after = phrase[-1].i + 1 if phrase else len(doc)
+            if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+                after += 3  # « Pour l'Observatoire français des conjonctures économiques (OFCE), … »
+            if phrase and after < len(doc) and doc[after].text == ",":
                 if not any(t.like_num for t in phrase):
                     found = classify_tokens(phrase, people)
                     if found and found[0] in ("official", "media", "study", "anonymous", "person", "pronoun"):
