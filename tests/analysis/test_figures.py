@@ -859,3 +859,10 @@ def test_pour_an_institute_and_its_acronym_opening_a_paragraph_is_the_source(nlp
             "par mois perdrait environ 270 euros sur l’année.")
     by_text = {f.text: f for f in figures_in_context(nlp, text)}
     assert by_text["environ 270"].source == "study"
+
+
+def test_selon_lequel_takes_the_antecedent_as_source(nlp):
+    text = ("Ces résultats rejoignent ceux du Baromètre de Santé publique France, selon lequel 30 % des 15-19 ans se "
+            "disaient en dette de sommeil en 2021.")
+    fig = next(f for f in figures_in_context(nlp, text) if f.text == "30 %")
+    assert fig.source in ("study", "official") and "Baromètre" in fig.source_text

@@ -780,6 +780,12 @@ def _attributions(article: Article, index: _Index, people: list[Person],
         # selon X, d'après X, pour X (at the start of a clause)
         if low in _SELON or (low == "après" and tok.i and doc[tok.i - 1].lower_ == "d'"):
             phrase = _phrase_after(doc, tok.i + 1)
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("lequel", "laquelle", "lesquels", "lesquelles",
+                                                                  "qui"):
+                # « ceux du Baromètre de Santé publique France, selon lequel 30 % … »: the antecedent
+                phrase = [t for t in _relative_antecedent(doc, doc[tok.i - 1] if low == "après" else tok)]
+                while phrase and phrase[0].pos_ == "ADP":
+                    phrase = phrase[1:]
             cue = [doc[tok.i - 1], tok] if low == "après" else [tok]
             found = classify_tokens(phrase, people)
             if found is None or (found[0] == "person" and not any(p.name in text[phrase[0].idx:phrase[-1].idx + 1
