@@ -866,3 +866,11 @@ def test_selon_lequel_takes_the_antecedent_as_source(nlp):
             "disaient en dette de sommeil en 2021.")
     fig = next(f for f in figures_in_context(nlp, text) if f.text == "30 %")
     assert fig.source in ("study", "official") and "Baromètre" in fig.source_text
+
+
+def test_one_unnamed_member_of_a_force_is_an_anonymous_source(nlp):
+    assert classify_name("un enquêteur", []) == "anonymous"
+    assert classify_name("les enquêteurs", []) == "official"
+    text = "« On a identifié plus de 80 clients réguliers rien que sur les écoutes », raconte un enquêteur."
+    fig = next(f for f in figures_in_context(nlp, text) if f.text == "plus de 80")
+    assert fig.source == "anonymous"

@@ -117,6 +117,13 @@ def _unnamed_people(tok, tokens) -> bool:
         c.dep_ == "nmod" and _noun_class(c) in ("official", "media", "study") for c in tok.children)
 
 
+def _one_unnamed_member(tok, tokens) -> bool:
+    """« un enquêteur », « une policière »: one member of an official body, with no name (official_members)."""
+    return tok.lemma_.lower() in word_set("official_members") and "Plur" not in tok.morph.get("Number") and \
+        any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in tok.children) and \
+        not any(t.ent_type_ == "PER" for t in tokens)
+
+
 def _noun_class(tok) -> str | None:
     nouns = source_nouns()
     # The form first: a plural can differ from its singular (« l'accusation » / « les accusations de X »).
@@ -249,6 +256,8 @@ def classify_tokens(tokens, people: list[Person] = (), acronyms: dict[str, str] 
             return acronyms[tok.text], tok
         if n == 0 and _unnamed_people(tok, tokens):
             return "anonymous", tok
+        if n == 0 and cls == "official" and _one_unnamed_member(tok, tokens):
+            return "anonymous", tok  # « un enquêteur », « un responsable du ministère »: nobody a reader can check
         if tok.text in ("État", "Etat") and tok.i != tok.sent.start:
             return "official", tok
         if cls is None and tok.pos_ == "NOUN" and _public_body(tok):
@@ -550,6 +559,9 @@ def classify_name(name: str, people: list[Person] = ()) -> str:
         w = w.split("'")[-1]
         for key in (w, w[:-1] if w.endswith("s") else w):
             cls = nouns.get(key)
+            if cls == "official" and low.startswith(("un ", "une ")) and key in word_set("official_members") \
+                    and w == words[1]:
+                return "anonymous"  # (as in classify_tokens: « un enquêteur » is nobody a reader can check)
             if cls and cls != "neutral":
                 if cls == "role":
                     return "person" if low.startswith(("le ", "la ", "l'")) else "anonymous"
