@@ -481,6 +481,13 @@ def test_a_second_subject_whose_verb_of_saying_is_left_out_is_the_author(nlp):
     assert q.speaker == "Snes-FSU"
 
 
+def test_a_long_fragment_with_no_attribution_goes_on_with_the_paragraph_s_witness(nlp):
+    text = ("Claire Bouvet, pharmacienne, confirme : « Des patients viennent nous demander où trouver un médecin. "
+            "Tous les jours. » Depuis janvier, elle en compte « au moins dix par jour ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Claire Bouvet", "Claire Bouvet"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

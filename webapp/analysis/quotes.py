@@ -2577,6 +2577,12 @@ class _Attributor:
                     self._coordinated_with(prev, f):
                 f.speaker, f.cue = prev.speaker, prev.cue  # « X assure que « … » et refuse de commenter « … » »
             if f.speaker is None and f.embedded and prev is not None and prev.speaker is not None and \
+                    prev.speaker.person is not None and prev.stretch.last_para == f.stretch.first_para and \
+                    f.last - f.first + 1 > _MAX_SCARE_WORDS and not self._speech_between(prev, f):
+                # « « … », raconte-t-elle. Après un courrier, sa propriétaire a accepté de baisser le loyer, « mais
+                # pas jusqu'au plafond » »: a quotation too long for a term goes on with the paragraph's witness
+                f.speaker, f.cue = prev.speaker, prev.cue
+            if f.speaker is None and f.embedded and prev is not None and prev.speaker is not None and \
                     prev.stretch.last_para == f.stretch.first_para and self._verbless_sequel(prev, f):
                 f.speaker, f.cue = prev.speaker, prev.cue  # « « … », a lancé X. Avant de promettre d'être « … ». »
             own_cue = f.cue is not None and f.cue.pronoun == "on"  # attributed, to nobody: inherits nothing
