@@ -488,6 +488,16 @@ def test_a_long_fragment_with_no_attribution_goes_on_with_the_paragraph_s_witnes
     assert [q.speaker for q in quotes] == ["Claire Bouvet", "Claire Bouvet"]
 
 
+def test_an_office_in_a_named_body_is_not_the_person_the_article_is_about(nlp):
+    text = ("Hugo Castaing décroche sa troisième étoile\n\n"
+            "Hugo Castaing a reçu lundi sa troisième étoile pour son restaurant toulousain. À 31 ans, il "
+            "devient l'un des plus jeunes chefs triplement étoilés de l'histoire du guide.\n\n"
+            "« Sa cuisine est d'une justesse rare », a salué le directeur international du Guide Michelin dans un "
+            "communiqué.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "le directeur international du Guide Michelin"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1616,6 +1616,12 @@ class _Attributor:
             self.learned_roles.setdefault(person.name, set()).add(lemma)
         return person
 
+    def _office_of_a_named_body(self, head, span: tuple[int, int]) -> bool:
+        """Whether the description [span] completes its role noun with a capitalised name: « du Guide X »."""
+        doc, low = self.doc, self.r.low
+        return any(low[t] in _OF and doc[t + 1].text[:1].isupper() and t + 1 not in self.r.tok_person
+                   for t in range(head.i + 1, span[1]))
+
     def _roles_of(self, person: Person) -> set[str]:
         return set(person.roles) | self.learned_roles.get(person.name, set())
 
@@ -1659,6 +1665,10 @@ class _Attributor:
             latest = [(max((m.start for m in p.mentions if m.start < here), default=-1), p) for p in candidates]
             latest.sort(key=lambda x: x[0])
             return latest[-1][1] if latest[-1][0] >= 0 else None
+        if not candidates and self._office_of_a_named_body(head, span):
+            # « le directeur international du Guide Michelin »: an office in a body the article names is someone
+            # of that body, not whoever the article was talking about
+            return None
         topic = self._speaker_of_paragraph(span[0], gender)
         if topic is not None:
             return topic
