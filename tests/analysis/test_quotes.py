@@ -498,6 +498,15 @@ def test_an_office_in_a_named_body_is_not_the_person_the_article_is_about(nlp):
     assert q.speaker == "le directeur international du Guide Michelin"
 
 
+def test_a_colon_gives_the_floor_to_a_subject_cut_off_by_a_relative_before_a_reflexive_or_negated_verb(nlp):
+    text = ("Un agent immobilier de Nantes, qui a souhaité rester anonyme, se montre plus sombre : « Beaucoup de "
+            "vendeurs n'ont pas compris que la fête était finie. »\n\n"
+            "Olena, 44 ans, dont le mari est tombé au front, n'attend plus rien : « Pour eux, nos hommes sont des "
+            "chiffres. »")
+    quotes = quotes_of(nlp, text)
+    assert quotes[0].speaker.startswith("Un agent immobilier") and quotes[1].speaker == "Olena"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

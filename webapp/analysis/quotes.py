@@ -858,8 +858,11 @@ class _Attributor:
         # The parser lost a subject cut off by a relative clause: « l'entraîneur, dont le contrat court
         # jusqu'en juin, a coupé court : »
         for t in range(k - 1, start + 2, -1):
-            if doc[t].pos_ in {"AUX", "VERB"} and doc[t - 1].text == ",":
-                np = self._antecedent_of_relative(start, t - 1)
+            c = t - 1
+            while c > start and self.r.low[c] in {"ne", "n'", "se", "s'"}:
+                c -= 1  # « Olena, …, dont le mari est tombé au front, n'attend plus rien : »
+            if doc[t].pos_ in {"AUX", "VERB"} and doc[c].text == ",":
+                np = self._antecedent_of_relative(start, c)
                 if np is not None and (any(x in self.r.tok_person for x in range(np[0], np[1] + 1)) or
                                        any(self._is_role(doc[x]) for x in range(np[0], np[1] + 1))):
                     return _Cue(np[0], k, None, subject=np)
@@ -883,6 +886,10 @@ class _Attributor:
                                                  doc[x].morph.get("VerbForm") != ["Part"]
                                                  for x in range(n + 1, close)):
                     n = close + 1
+                    if n < k and self.r.low[n] in {"dont", "qui"}:
+                        # « Olena, 44 ans, dont le mari est tombé au front, n'attend plus rien : »
+                        after = next((x for x in range(n + 1, min(k, n + 16)) if doc[x].text == ","), None)
+                        n = after + 1 if after is not None else n
                 elif close is None:
                     n += 1  # « Sa mère, Françoise X, se souvient : »: the comma closing the apposed name
             while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
