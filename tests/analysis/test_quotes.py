@@ -507,6 +507,15 @@ def test_a_colon_gives_the_floor_to_a_subject_cut_off_by_a_relative_before_a_ref
     assert quotes[0].speaker.startswith("Un agent immobilier") and quotes[1].speaker == "Olena"
 
 
+def test_notre_proche_takes_up_the_unnamed_confidant_brought_in_before(nlp):
+    text = ("Selon un proche de la chanteuse, c'est bien Hugo qui aurait claqué la porte. « Lou est anéantie », nous "
+            "confie-t-il.\n\n"
+            "Hugo Marchetti a publié dimanche une photo de lui à l'entraînement. « Il a toujours été comme ça, très "
+            "centré sur lui-même », glisse notre proche.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["un proche de la chanteuse", "un proche de la chanteuse"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1330,6 +1330,10 @@ class _Attributor:
             name = self.r.article.text[span.start:span.end]
             self.desc.note_source(a, name)
             return _Speaker(name, None, "s", True)
+        if b == a + 1 and self.r.low[a] in {"notre", "nos"}:
+            # « glisse notre proche », « selon notre interlocutrice »: the unnamed source the article brought in
+            # before, as the newsroom calls it once it has spoken to them
+            return self._our_source(doc[b], a)
         if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" or doc[t].pos_ == "X" and
                    doc[t].text[:1].isupper() for t in range(a, b + 1)) and \
                 not (b == a + 1 and doc[a].pos_ == "DET" and (doc[b].pos_ == "VERB" and self._is_role(doc[b])
@@ -1622,6 +1626,18 @@ class _Attributor:
         if person is not None and lemma is not None:
             self.learned_roles.setdefault(person.name, set()).add(lemma)
         return person
+
+    def _our_source(self, head, before: int) -> _Speaker | None:
+        """The latest unnamed speaker before token `before` that « notre <head> » takes up: one described with
+        the same noun, or any for « notre source / interlocuteur »."""
+        noun = head.lemma_.casefold()
+        generic = noun in {"source", "interlocuteur", "interlocutrice", "témoin"}
+        for tok, source in reversed(self.registry):
+            if tok >= before or source.person is not None:
+                continue
+            if generic or noun in fold(source.name).split() or head.text.casefold() in fold(source.name).split():
+                return source
+        return None
 
     def _office_of_a_named_body(self, head, span: tuple[int, int]) -> bool:
         """Whether the description [span] completes its role noun with a capitalised name: « du Guide X »."""
