@@ -516,6 +516,14 @@ def test_notre_proche_takes_up_the_unnamed_confidant_brought_in_before(nlp):
     assert [q.speaker for q in quotes] == ["un proche de la chanteuse", "un proche de la chanteuse"]
 
 
+def test_le_texte_is_the_author_of_the_statement_and_a_shorter_description_the_fuller_one(nlp):
+    text = ("Dans un communiqué, l’armée israélienne a indiqué avoir frappé « plus de 120 cibles terroristes » en "
+            "vingt-quatre heures. « L’organisation terroriste place ses infrastructures au cœur des zones civiles », "
+            "ajoute le texte. L’armée a appelé les habitants de vingt-deux villages à évacuer « immédiatement ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["l’armée israélienne"] * 3
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

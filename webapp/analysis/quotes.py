@@ -31,6 +31,7 @@ _DECADES = {"trentenaire": 3, "quadragénaire": 4, "quinquagénaire": 5, "sexag�
 # The one a trial or an inquiry is about, whom the press names by that status alone.
 _DEFENDANT_ROLES = {"prévenu", "accusé", "suspect", "inculpé", "mis en examen", "mis en cause"}
 _SENTENCE_END = {".", "!", "?", "…"}
+_STATEMENT_NOUNS = {"texte", "communiqué", "message", "déclaration", "lettre", "courrier", "note"}
 _OBJECT_CLITICS = {"l'", "le", "la", "les", "lui", "leur"}
 _MAX_LABEL_WORDS = 3
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
@@ -1407,12 +1408,21 @@ class _Attributor:
             name = self.desc.resolve(a, b)
             if name:
                 return _Speaker(name, None, "s", True)
+            if b == a + 1 and head.lemma_.casefold() in _STATEMENT_NOUNS:
+                # « Dans un communiqué, l'armée a indiqué … « … », ajoute le texte »: the author of the statement
+                # the paragraph is quoting
+                para_start = self.para_tokens[bisect_left(self._para_starts, a + 1) - 1][0]
+                author = next((source for tok, source in reversed(self.registry) if para_start <= tok < a), None)
+                if author is not None:
+                    return author
             if b == a + 1 and head.lemma_.casefold() in word_set("body_hypernyms"):
                 # « Le conseil de l'ordre, lui, se veut lucide. « … », indique l'instance »: the body the
                 # sentence before is about
                 body = self._subject_of_sentence_before(cue.first, None, body=True)
                 if body is not None:
                     return body
+            if b == a + 1 and (fuller := self._fuller_description(a, head)) is not None:
+                return fuller  # « L'armée a appelé … » after « l'armée israélienne a indiqué »: the same source
             if self._is_role(head) and not any(doc[t].pos_ == "PROPN" for t in range(a, b + 1)):
                 # "le vendeur", "la réalisatrice" point back to someone the article never named: the
                 # description is the source as the article gives it, never passed off as a name — unless a
@@ -1626,6 +1636,18 @@ class _Attributor:
         if person is not None and lemma is not None:
             self.learned_roles.setdefault(person.name, set()).add(lemma)
         return person
+
+    def _fuller_description(self, a: int, head) -> _Speaker | None:
+        """The latest unnamed source before token a described by the same noun with more words (« l'armée
+        israélienne » for « l'armée »), when only one such description has spoken."""
+        low = head.text.casefold()
+        found = {}
+        for tok, source in self.registry:
+            words = fold(source.name.replace("\u2019", "'")).replace("'", "' ").split()
+            if tok < a and source.person is None and len(words) > 2 and words[0] in {"le", "la", "l'"} and \
+                    words[1] == fold(low):
+                found[fold(source.name)] = source
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _our_source(self, head, before: int) -> _Speaker | None:
         """The latest unnamed speaker before token `before` that « notre <head> » takes up: one described with
