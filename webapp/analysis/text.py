@@ -144,8 +144,8 @@ class TokenTable:
     themselves.  One table per parse (kept in ``doc.user_data``) serves them all.
     """
 
-    __slots__ = ("tokens", "text", "low", "lower", "lemma", "pos", "dep", "idx", "end", "space", "alpha",
-                 "is_lower", "punct", "is_space")
+    __slots__ = ("alpha", "dep", "end", "idx", "is_lower", "is_space", "lemma", "low", "lower", "pos", "punct",
+                 "space", "text", "tokens")
 
     def __init__(self, doc):
         self.tokens = tokens = list(doc)
