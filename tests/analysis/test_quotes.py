@@ -524,6 +524,14 @@ def test_le_texte_is_the_author_of_the_statement_and_a_shorter_description_the_f
     assert [q.speaker for q in quotes] == ["l’armée israélienne"] * 3
 
 
+def test_an_unnamed_source_keeps_where_it_works(nlp):
+    text = ("« Personne n'a les moyens de les arrêter », confie un diplomate européen en poste à Beyrouth, sous "
+            "couvert d'anonymat. « On a tout essayé », souffle une source chez Palmier Productions.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["un diplomate européen en poste à Beyrouth",
+                                           "une source chez Palmier Productions"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

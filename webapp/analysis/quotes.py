@@ -325,9 +325,28 @@ class _Reader:
                 k += 1
             elif nxt.text in {"unies", "unis", "Unies", "Unis"} and doc[k].text[:1].isupper():
                 k += 1  # "les Nations unies", "les États-Unis": whatever the tagger made of the adjective
+            elif self.low[j] in {"un", "une"} and (where := self._posting(k + 1, end)) is not None:
+                k = where  # « un diplomate européen en poste à Beyrouth », « une source chez X »: who they are
             else:
                 break
         return k
+
+    def _posting(self, i: int, end: int) -> int | None:
+        """The end of « en poste à X », « chez X » or « au sein de X » starting at token i, if it does."""
+        low = self.low
+        if i + 2 < end and low[i] == "en" and low[i + 1] == "poste" and low[i + 2] in {"à", "au", "aux", "en"}:
+            start = i + 3
+        elif i + 1 < end and low[i] == "chez":
+            start = i + 1
+        elif i + 2 < end and low[i] == "au" and low[i + 1] == "sein" and low[i + 2] in _OF:
+            start = i + 3
+        else:
+            return None
+        k = start
+        while k + 1 < end and (self.doc[k + 1].text[:1].isupper() or self.doc[k + 1].text == "-"
+                               or self.doc[k].pos_ == "DET") and not self.doc[k + 1].is_punct:
+            k += 1
+        return k if start < end and (self.doc[start].text[:1].isupper() or self.doc[start].pos_ == "DET") else None
 
     def _name_run_start(self, i: int, floor: int) -> int:
         """Start of the noun phrase a proper noun closes when the parser cut it off (« la société de
