@@ -532,6 +532,15 @@ def test_an_unnamed_source_keeps_where_it_works(nlp):
                                            "une source chez Palmier Productions"]
 
 
+def test_an_organisation_keeps_its_whole_name_and_l_ong_after_it_is_that_organisation(nlp):
+    text = ("Le président a signé des contrats d'armement à Jakarta. La Fondation Asie Centrale et le Comité Papou "
+            "ont protesté.\n\n"
+            "Amnesty International a dénoncé dans un communiqué une « diplomatie du carnet de commandes » qui « passe "
+            "sous silence » la répression en Papouasie, selon l'ONG.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Amnesty International", "Amnesty International"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

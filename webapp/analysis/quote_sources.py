@@ -184,6 +184,11 @@ class Descriptions:
             kin = [(t, name) for t, n, name in self.links if t < a and self.nouns[n] == group]
             if kin:
                 return self._remember(a, noun, max(kin)[1])
+        # « Amnesty International a dénoncé … , selon l'ONG »: the one body of that kind named earlier in the
+        # same sentence, however many the article named before
+        sentence = {_key(name): name for t, name in self.orgs if doc[a].sent.start <= t < a and _fits(group, name)}
+        if len(_merge(list(sentence))) == 1:
+            return self._remember(a, noun, next(iter(sentence.values())))
         before = {_key(name): name for t, name in self.orgs if t < a}
         distinct = _merge(list(before))
         if len(distinct) == 1 and _fits(group, before[distinct[0]]):

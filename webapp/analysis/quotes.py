@@ -1327,6 +1327,9 @@ class _Attributor:
         doc = self.doc
         while b > a and doc[b].is_punct and doc[b].text not in {")", "%"}:
             b -= 1  # "Une ancienne salariée," is not a name with a comma
+        while b + 1 < len(doc) and doc[b].ent_type_ == "ORG" and doc[b + 1].ent_iob_ == "I" and \
+                not self.in_quote[b + 1]:
+            b += 1  # « Amnesty International a dénoncé »: the whole name the recogniser found
         for t in range(a, b + 1):
             person = self.r.tok_person.get(t)
             if person:
