@@ -541,6 +541,14 @@ def test_an_organisation_keeps_its_whole_name_and_l_ong_after_it_is_that_organis
     assert [q.speaker for q in quotes] == ["Amnesty International", "Amnesty International"]
 
 
+def test_an_unnamed_minister_with_an_apposed_participle_is_the_speaker(nlp):
+    text = ("« L'eau est montée en dix minutes », raconte Paul Arnaud, un habitant.\n\n"
+            "Les pompiers ont évacué 300 personnes. Le ministre de l'Intérieur, attendu mardi sur place, a promis "
+            "sur X que l'état de catastrophe naturelle serait reconnu « dans les plus brefs délais ».")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Arnaud", "Le ministre de l'Intérieur"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -455,11 +455,15 @@ class _Reader:
                 for t in range(floor, verb)) and doc[verb - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and \
                 not any(self.low[t] in self.forms and doc[t - 1].pos_ != "DET" for t in range(floor + 2, verb)):
             return floor, verb - 1
-        # "Rencontrée …, la réalisatrice, 38 ans, dit …": an apposition between commas before the verb
+        # "Rencontrée …, la réalisatrice, 38 ans, dit …": an apposition between commas before the verb (« Le
+        # ministre, attendu mardi sur place, a promis … »: a participle's phrase too, before the whole verb group)
         end = verb - 1
+        while end > floor and (doc[end].pos_ == "AUX" or self.low[end] in {"ne", "n'", "se", "s'"}):
+            end -= 1
         if end > floor and doc[end].text == ",":
             j = next((x for x in range(end - 1, max(floor, end - 7) - 1, -1) if doc[x].text == ","), None)
-            if j is not None and not any(doc[x].pos_ in {"VERB", "AUX"} for x in range(j + 1, end)) and j - 1 > floor:
+            if j is not None and not any(doc[x].pos_ in {"VERB", "AUX"} and doc[x].morph.get("VerbForm") != ["Part"]
+                                         for x in range(j + 1, end)) and j - 1 > floor:
                 a = j - 1
                 while a - 1 >= floor and (doc[a - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET"}
                                           or doc[a - 1].text.casefold() in _OF) and not doc[a - 1].is_punct:
@@ -1450,8 +1454,8 @@ class _Attributor:
                 # description is the source as the article gives it, never passed off as a name — unless a
                 # person of that gender has spoken, whom it may well mean (left to the paragraph's context).
                 if any(source.person is not None and self.r.genders.get(source.name) in (None, gender)
-                       for _, source in self.registry):
-                    return None
+                       for _, source in self.registry) and not self._office_of_a_named_body(head, (a, b + 1)):
+                    return None  # (« le ministre de l'Intérieur » is nobody else, whoever has spoken)
                 return _Speaker(text, gender, "s", False)
         if not self._can_speak(a, b, head):
             return None  # "une ambiance « invivable »", "les chiffres du CNC": things do not speak
@@ -1686,7 +1690,12 @@ class _Attributor:
     def _office_of_a_named_body(self, head, span: tuple[int, int]) -> bool:
         """Whether the description [span] completes its role noun with a capitalised name: « du Guide X »."""
         doc, low = self.doc, self.r.low
-        return any(low[t] in _OF and doc[t + 1].text[:1].isupper() and t + 1 not in self.r.tok_person
+
+        def name_at(k: int) -> bool:
+            return k < len(doc) and doc[k].text[:1].isupper() and k not in self.r.tok_person
+
+        # (« du Guide X », « de l'Intérieur »: past the article too)
+        return any(low[t] in _OF and (name_at(t + 1) or low[t + 1] in {"la", "l'", "le", "les"} and name_at(t + 2))
                    for t in range(head.i + 1, span[1]))
 
     def _roles_of(self, person: Person) -> set[str]:
@@ -2175,7 +2184,8 @@ class _Attributor:
         a, b = cue.subject
         head = self._head_noun(a, b)
         return self.r.low[a] in _DEFINITE_OR_DEMONSTRATIVE and head is not None and self._one_person_noun(head) \
-            and not any(self.doc[t].pos_ == "PROPN" or t in self.r.tok_person for t in range(a, b + 1))
+            and not any(self.doc[t].pos_ == "PROPN" or t in self.r.tok_person for t in range(a, b + 1)) \
+            and not self._office_of_a_named_body(head, (a, b + 1))  # (« le ministre de l'Intérieur » is himself)
 
     def _head_noun(self, a: int, b: int):
         """The first common noun of a description after its determiner (« la mère de famille » → mère)."""
