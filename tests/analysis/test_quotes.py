@@ -549,6 +549,13 @@ def test_an_unnamed_minister_with_an_apposed_participle_is_the_speaker(nlp):
     assert [q.speaker for q in quotes] == ["Paul Arnaud", "Le ministre de l'Intérieur"]
 
 
+def test_a_senior_civil_servant_can_speak(nlp):
+    text = ("À la préfecture, on n'exclut pas un durcissement. « L'arrêté pourrait être étendu à tout le "
+            "département », confie un haut fonctionnaire.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "un haut fonctionnaire"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")
