@@ -556,6 +556,13 @@ def test_a_senior_civil_servant_can_speak(nlp):
     assert q.speaker == "un haut fonctionnaire"
 
 
+def test_a_name_from_its_first_word_is_not_a_description_closed_by_a_name(nlp):
+    text = ("Le pic épidémique « ne devrait pas être atteint avant la fin du mois », prévient Santé publique France, "
+            "qui recommande le port du masque.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker == "Santé publique France"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

@@ -1552,6 +1552,8 @@ class _Attributor:
         doc = self.doc
         if not doc[b].text[:1].isupper() or doc[b].pos_ not in {"PROPN", "X"} or b in self.r.tok_person:
             return None
+        if doc[a].text[:1].isupper() and doc[a].pos_ != "DET":
+            return None  # (« Santé publique France »: a name from its first word, not a description)
         k = b
         while k - 1 > a and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in {"PROPN", "X"}:
             k -= 1
