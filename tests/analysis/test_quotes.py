@@ -563,6 +563,14 @@ def test_a_name_from_its_first_word_is_not_a_description_closed_by_a_name(nlp):
     assert q.speaker == "Santé publique France"
 
 
+def test_nous_confie_une_amie_and_a_proche_the_tagger_reads_as_an_adjective(nlp):
+    text = ("« Elle a tout donné à cette émission », nous confie une amie de longue date. Selon elle, la star « ne "
+            "dort plus ».\n\n"
+            "Un autre proche enfonce le clou : « On l'a jetée comme un vieux torchon. »")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["une amie de longue date", "une amie de longue date", "Un autre proche"]
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

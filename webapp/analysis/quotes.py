@@ -240,8 +240,8 @@ class _Reader:
         j = i
         if j < end and doc[j].text.casefold() in {"se", "s'"}:
             j += 1
-        elif j + 1 < end and self.low[j] in _OBJECT_CLITICS and doc[j + 1].pos_ in {"AUX", "VERB"}:
-            j += 1  # « …, l'a interrompu la présidente », « …, lui a répondu X »
+        elif j + 1 < end and self.low[j] in _OBJECT_CLITICS | {"nous", "vous"} and doc[j + 1].pos_ in {"AUX", "VERB"}:
+            j += 1  # « …, l'a interrompu la présidente », « …, lui a répondu X », « nous confie une amie »
         clitic = None
         last = None
         if j < end and doc[j].pos_ == "AUX" and not self.is_speech_verb(doc[j]):
@@ -256,6 +256,8 @@ class _Reader:
             clitic, last = self.clitic_after(verb, verb + 3)
             if clitic is None:
                 last = verb
+        if clitic is not None and self.low[i] in {"nous", "vous"}:
+            return None  # (« nous confie-t-il »: the inverted pronoun is read from the verb on)
         return i, verb, clitic, max(last, verb, self.multiword_end(verb) or verb)
 
     def np_after(self, i: int, end: int) -> tuple[int, int] | None:
@@ -1361,7 +1363,9 @@ class _Attributor:
             # « glisse notre proche », « selon notre interlocutrice »: the unnamed source the article brought in
             # before, as the newsroom calls it once it has spoken to them
             return self._our_source(doc[b], a)
-        if not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" or doc[t].pos_ == "X" and
+        if doc[a].pos_ == "DET" and b > a and doc[b].pos_ == "ADJ" and doc[b].lemma_.casefold() in _speaking_heads():
+            pass  # « Un autre proche enfonce »: a noun of people the tagger read as an adjective
+        elif not any(doc[t].pos_ in {"NOUN", "PROPN", "NUM"} or doc[t].text == "%" or doc[t].pos_ == "X" and
                    doc[t].text[:1].isupper() for t in range(a, b + 1)) and \
                 not (b == a + 1 and doc[a].pos_ == "DET" and (doc[b].pos_ == "VERB" and self._is_role(doc[b])
                                                                or doc[b].text.casefold() in
