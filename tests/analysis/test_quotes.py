@@ -571,6 +571,14 @@ def test_nous_confie_une_amie_and_a_proche_the_tagger_reads_as_an_adjective(nlp)
     assert [q.speaker for q in quotes] == ["une amie de longue date", "une amie de longue date", "Un autre proche"]
 
 
+def test_l_accuse_in_a_headline_is_the_defendant_the_article_names_below(nlp):
+    text = ("Meurtre de Vauclair : « Je n’ai pas tué Alain », répète l’accusé devant les assises\n\n"
+            "Au troisième jour de son procès, Franck Loiseau a maintenu sa version. Franck Loiseau nie avoir vu "
+            "Alain Martin ce soir-là. Loiseau connaissait la victime depuis l'enfance.")
+    quotes = quotes_of(nlp, text)
+    assert quotes[0].speaker == "Franck Loiseau"
+
+
 def test_organisation_speaking_through_a_person_is_the_person(nlp):
     text = ("« Nos filtres sont contrôlés chaque mois », assure l'Union des Brasseurs Bretons, une fédération "
             "de producteurs, à travers sa présidente Maëlle Guivarch.")

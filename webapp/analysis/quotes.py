@@ -1737,8 +1737,11 @@ class _Attributor:
                     and (gender is None or self.r.genders.get(person.name, person.gender) in {None, gender}):
                 return person
         if not candidates and role & _DEFENDANT_ROLES:
-            # « la prévenue », « l'accusé »: the one on trial is the person the article is about
-            person = self._most_named(before)
+            # « la prévenue », « l'accusé »: the one on trial is the person the article is about (for a headline,
+            # as the whole article names them)
+            para = self.r.article.paragraph_at(self.r.orig_span(span[0], span[0]).start)
+            heading = para is not None and _in_heading(self.r.article, para)
+            person = self._most_named(None if heading else before)
             if person is not None and (gender is None or self.r.genders.get(person.name, person.gender)
                                        in {None, gender}):
                 return person
