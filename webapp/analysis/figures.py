@@ -783,7 +783,7 @@ def _attributions(article: Article, index: _Index, people: list[Person],
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("lequel", "laquelle", "lesquels", "lesquelles",
                                                                   "qui"):
                 # « ceux du Baromètre de Santé publique France, selon lequel 30 % … »: the antecedent
-                phrase = [t for t in _relative_antecedent(doc, doc[tok.i - 1] if low == "après" else tok)]
+                phrase = _relative_antecedent(doc, doc[tok.i - 1] if low == "après" else tok)
                 while phrase and phrase[0].pos_ == "ADP":
                     phrase = phrase[1:]
             cue = [doc[tok.i - 1], tok] if low == "après" else [tok]

@@ -32,6 +32,7 @@ _DECADES = {"trentenaire": 3, "quadragénaire": 4, "quinquagénaire": 5, "sexag�
 _DEFENDANT_ROLES = {"prévenu", "accusé", "suspect", "inculpé", "mis en examen", "mis en cause"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STATEMENT_NOUNS = {"texte", "communiqué", "message", "déclaration", "lettre", "courrier", "note"}
+_PREVERBAL = {"ne", "n'", "se", "s'"}  # between a subject and its verb (« X ne dit rien », « X s'agace »)
 _OBJECT_CLITICS = {"l'", "le", "la", "les", "lui", "leur"}
 _MAX_LABEL_WORDS = 3
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "SYM"}
@@ -373,7 +374,7 @@ class _Reader:
         # A subject pronoun just before the verb group is its subject, whatever the parse made of the names
         # the clause opened with ("Interrogé par la présidente, X, sur …, il a reconnu").
         k = verb - 1
-        while k > floor and (doc[k].pos_ in {"AUX", "ADV"} or doc[k].text.casefold() in {"n'", "ne", "se", "s'"}):
+        while k > floor and (doc[k].pos_ in {"AUX", "ADV"} or doc[k].text.casefold() in _PREVERBAL):
             k -= 1
         if k >= floor and k < verb and doc[k].text.casefold() in _SUBJECT_PRONOUNS:
             return k, k
@@ -460,7 +461,7 @@ class _Reader:
         # "Rencontrée …, la réalisatrice, 38 ans, dit …": an apposition between commas before the verb (« Le
         # ministre, attendu mardi sur place, a promis … »: a participle's phrase too, before the whole verb group)
         end = verb - 1
-        while end > floor and (doc[end].pos_ == "AUX" or self.low[end] in {"ne", "n'", "se", "s'"}):
+        while end > floor and (doc[end].pos_ == "AUX" or self.low[end] in _PREVERBAL):
             end -= 1
         if end > floor and doc[end].text == ",":
             j = next((x for x in range(end - 1, max(floor, end - 7) - 1, -1) if doc[x].text == ","), None)
@@ -885,7 +886,7 @@ class _Attributor:
         # jusqu'en juin, a coupé court : »
         for t in range(k - 1, start + 2, -1):
             c = t - 1
-            while c > start and self.r.low[c] in {"ne", "n'", "se", "s'"}:
+            while c > start and self.r.low[c] in _PREVERBAL:
                 c -= 1  # « Olena, …, dont le mari est tombé au front, n'attend plus rien : »
             if doc[t].pos_ in {"AUX", "VERB"} and doc[c].text == ",":
                 np = self._antecedent_of_relative(start, c)
@@ -918,7 +919,7 @@ class _Attributor:
                         n = after + 1 if after is not None else n
                 elif close is None:
                     n += 1  # « Sa mère, Françoise X, se souvient : »: the comma closing the apposed name
-            while n < k and doc[n].text.casefold() in {"s'", "se", "ne", "n'"}:
+            while n < k and doc[n].text.casefold() in _PREVERBAL:
                 n += 1
             # (« …, Me Caroline X, dément tout chiffre : »: a verb of saying the tagger read as an adverb)
             if n < k and (doc[n].pos_ in {"AUX", "VERB"} or self.r.low[n] in self.r.forms):
@@ -1725,7 +1726,8 @@ class _Attributor:
         # « le magistrat » who questions the defendant now; a headline or chapô announces people named below)
         here = self.r.orig_span(span[0], span[0]).start
         para = self.r.article.paragraph_at(here)
-        if para is None or not _in_heading(self.r.article, para):
+        heading = para is not None and _in_heading(self.r.article, para)
+        if not heading:
             candidates = [p for p in candidates if any(m.start < here for m in p.mentions)]
         if len(candidates) == 1:
             return candidates[0]
@@ -1739,8 +1741,6 @@ class _Attributor:
         if not candidates and role & _DEFENDANT_ROLES:
             # « la prévenue », « l'accusé »: the one on trial is the person the article is about (for a headline,
             # as the whole article names them)
-            para = self.r.article.paragraph_at(self.r.orig_span(span[0], span[0]).start)
-            heading = para is not None and _in_heading(self.r.article, para)
             person = self._most_named(None if heading else before)
             if person is not None and (gender is None or self.r.genders.get(person.name, person.gender)
                                        in {None, gender}):
